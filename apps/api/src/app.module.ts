@@ -1,0 +1,69 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ValidationError } from 'class-validator';
+import type { AppConfig } from './platform/config/config';
+import { ConfigModule, APP_CONFIG } from './platform/config/config.module';
+import { PlatformModule } from './platform/platform.module';
+import { dataSourceOptions } from './platform/database/data-source';
+import { graphqlConfig } from './platform/graphql/graphql.config';
+import { TokenService } from './platform/auth/token.service';
+import { badInput } from './platform/graphql/app-error';
+import { OrganizationModule } from './modules/organization/organization.module';
+import { TeamModule } from './modules/team/team.module';
+import { PositionModule } from './modules/position/position.module';
+import { PersonModule } from './modules/person/person.module';
+import { SupportServiceModule } from './modules/support-service/support-service.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { PeopleImportModule } from './modules/people-import/people-import.module';
+
+/** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
+function validationError(errors: ValidationError[]) {
+  const walk = (e: ValidationError, path: string[]): { field: string; message: string } => {
+    const here = [...path, e.property];
+    if (e.constraints) return { field: here.join('.'), message: Object.values(e.constraints)[0] };
+    return walk(e.children![0], here);
+  };
+  const { field, message } = walk(errors[0], []);
+  return badInput(field, message);
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        PlatformModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG, TokenService, DataSource],
+          useFactory: graphqlConfig,
+        }),
+        OrganizationModule,
+        TeamModule,
+        PositionModule,
+        PersonModule,
+        SupportServiceModule,
+        AuthModule,
+        PeopleImportModule,
+      ],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidUnknownValues: false,
+            exceptionFactory: validationError,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Organization } from './organization.entity';
+import { UpdateOrganizationInput } from './dto/update-organization.input';
+import { AuditService, changedFields } from '../../platform/audit/audit.service';
+import { badInput, notFound } from '../../platform/graphql/app-error';
+import type { Viewer } from '../../platform/auth/viewer';
+
+const isValidTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isRealDate = (d: string) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+};
+
+@Injectable()
+export class OrganizationService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<Organization> {
+    const org = await this.db.getRepository(Organization).findOneBy({ id });
+    if (!org) throw notFound('Organization');
+    return org;
+  }
+
+  /** Updates settings in one transaction, with an audit event of what changed. */
+  async update(viewer: Viewer, input: UpdateOrganizationInput, requestId: string): Promise<Organization> {
+    if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
+      throw badInput('timeZone', `Unknown time zone "${input.timeZone}"`);
+    }
+    const bad = input.publicHolidays?.find((d) => !isRealDate(d));
+    if (bad) throw badInput('publicHolidays', `"${bad}" is not a date`);
+    return this.db.transaction(async (m) => {
+      const org = await m.getRepository(Organization).findOne({
+        where: { id: viewer.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!org) throw notFound('Organization');
+      const start = input.workdayStart ?? org.workdayStart;
+      const end = input.workdayEnd ?? org.workdayEnd;
+      if (start >= end) throw badInput('workdayEnd', 'The working day must end after it starts');
+      if (input.workingDays && input.workingDays.length === 0) throw badInput('workingDays', 'At least one working day');
+      const patch: Partial<Organization> = { ...input };
+      if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort();
+      if (patch.publicHolidays) patch.publicHolidays = [...patch.publicHolidays].sort();
+      const diff = changedFields(org, patch);
+      if (Object.keys(diff.after).length === 0) return org;
+      Object.assign(org, patch);
+      const saved = await m.save(org);
+      await this.audit.record(m, {
+        organizationId: org.id,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'organization.update',
+        entityType: 'Organization',
+        entityId: org.id,
+        ...diff,
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Person } from './person.entity';
+import { PersonService } from './person.service';
+import { Pay, PeopleArgs, PersonPage } from './dto/person.types';
+import { Team } from '../team/team.entity';
+import { Position } from '../position/position.entity';
+import { Role } from '../organization/organization.enums';
+import {
+  Authorize,
+  HR_OR_ADMIN,
+  Members,
+  PERSONAL_HR_DATA,
+} from '../../platform/auth/authorize.decorator';
+import { PolicyService } from '../../platform/auth/policy.service';
+import type { GqlContext } from '../../platform/graphql/gql-context';
+import { DecimalScalar } from '../../platform/graphql/scalars';
+import { notFound } from '../../platform/graphql/app-error';
+import { ParseUUIDArg } from '../../platform/graphql/uuid';
+
+@Resolver(() => Person)
+@Members()
+export class PersonResolver {
+  constructor(
+    private readonly personService: PersonService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Query(() => Person, { description: 'The signed-in person.' })
+  async me(@Context() ctx: GqlContext) {
+    const me = await ctx.loaders.person.load(ctx.viewer!.personId);
+    if (!me) throw notFound('Person');
+    return me;
+  }
+
+  @Query(() => PersonPage, { description: 'The people directory, paged, with search and team filter.' })
+  people(@Args() args: PeopleArgs, @Context() ctx: GqlContext) {
+    return this.personService.page(ctx.viewer!, args);
+  }
+
+  @Query(() => Person)
+  async person(@Args('id', { type: () => ID }, ParseUUIDArg) id: string, @Context() ctx: GqlContext) {
+    const p = await ctx.loaders.person.load(id);
+    if (!p) throw notFound('Person');
+    return p;
+  }
+
+  @Mutation(() => Person, { description: "Replace a person's roles (ADMIN); audited." })
+  @Authorize({ roles: [Role.ADMIN] })
+  setPersonRoles(
+    @Args('personId', { type: () => ID }, ParseUUIDArg) personId: string,
+    @Args('roles', { type: () => [Role] }) roles: Role[],
+    @Context() ctx: GqlContext,
+  ) {
+    return this.personService.setRoles(ctx.viewer!, personId, roles, ctx.requestId);
+  }
+
+  @Mutation(() => Person, { description: "Set a person's base salary (HR, ADMIN); audited." })
+  @Authorize({ roles: HR_OR_ADMIN })
+  setPersonPay(
+    @Args('personId', { type: () => ID }, ParseUUIDArg) personId: string,
+    @Args('baseSalary', { type: () => DecimalScalar }) baseSalary: string,
+    @Args('currency') currency: string,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.personService.setPay(ctx.viewer!, personId, baseSalary, currency, ctx.requestId);
+  }
+
+  @ResolveField(() => String)
+  displayName(@Parent() p: Person) {
+    return `${p.firstName} ${p.lastName}`;
+  }
+
+  @ResolveField(() => Team, { nullable: true })
+  team(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return p.teamId ? ctx.loaders.team.load(p.teamId) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  manager(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return p.managerId ? ctx.loaders.person.load(p.managerId) : null;
+  }
+
+  @ResolveField(() => Position, { nullable: true })
+  position(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return p.positionId ? ctx.loaders.position.load(p.positionId) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: "The position's title." })
+  async jobTitle(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return p.positionId ? ((await ctx.loaders.position.load(p.positionId))?.title ?? null) : null;
+  }
+
+  @ResolveField(() => [Person])
+  directReports(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return ctx.loaders.directReports.load(p.id);
+  }
+
+  @ResolveField(() => [Role])
+  async roles(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return (await ctx.loaders.accountByPerson.load(p.id))?.roles ?? [];
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may read this person\'s pay.' })
+  canViewPay(@Parent() p: Person, @Context() ctx: GqlContext) {
+    return this.policy.allows(ctx, PERSONAL_HR_DATA, {}, p);
+  }
+
+  @ResolveField(() => Pay, { nullable: true, description: 'Restricted: FORBIDDEN unless canViewPay.' })
+  @Authorize(PERSONAL_HR_DATA)
+  pay(@Parent() p: Person): Pay | null {
+    return p.baseSalary === null ? null : { baseSalary: p.baseSalary, currency: p.salaryCurrency ?? 'EUR' };
+  }
+}

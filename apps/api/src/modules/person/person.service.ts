@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { Person } from './person.entity';
+import { PeopleArgs, PersonPage } from './dto/person.types';
+import { UserAccount } from '../auth/user-account.entity';
+import { Role } from '../organization/organization.enums';
+import { AuditService } from '../../platform/audit/audit.service';
+import { badInput, notFound } from '../../platform/graphql/app-error';
+import type { Viewer } from '../../platform/auth/viewer';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+@Injectable()
+export class PersonService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One page of the directory and its total, in one statement (count(*) OVER ()). */
+  async page(viewer: Viewer, args: PeopleArgs): Promise<PersonPage> {
+    const qb = this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .addSelect('count(*) OVER ()', 'total')
+      .where('p.organization_id = :org', { org: viewer.organizationId });
+    if (args.teamId) qb.andWhere('p.team_id = :team', { team: args.teamId });
+    const search = args.search?.trim();
+    if (search) {
+      qb.andWhere(
+        "(p.first_name || ' ' || p.last_name ILIKE :q OR p.last_name || ' ' || p.first_name ILIKE :q OR p.email ILIKE :q)",
+        { q: `%${escapeLike(search)}%` },
+      );
+    }
+    qb.orderBy('p.last_name', 'ASC').addOrderBy('p.first_name', 'ASC').addOrderBy('p.id', 'ASC');
+    qb.offset(args.offset).limit(args.limit);
+    const { entities, raw } = await qb.getRawAndEntities<{ total: string }>();
+    let totalCount = raw.length ? Number(raw[0].total) : 0;
+    if (!raw.length && args.offset > 0) {
+      // Past the last page: the window count is not available, count separately.
+      const countQb = qb.clone().offset(undefined).limit(undefined).orderBy();
+      totalCount = await countQb.getCount();
+    }
+    return { items: entities, totalCount, offset: args.offset, limit: args.limit };
+  }
+
+  /** Sets a person's roles (ADMIN); audited. EMPLOYEE is always kept. */
+  async setRoles(viewer: Viewer, personId: string, roles: Role[], requestId: string): Promise<Person> {
+    const next = [...new Set([Role.EMPLOYEE, ...roles])].sort();
+    return this.db.transaction(async (m) => {
+      const account = await m.getRepository(UserAccount).findOne({
+        where: { personId, organizationId: viewer.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!account) throw notFound('Account of this person');
+      if (personId === viewer.personId && !next.includes(Role.ADMIN)) {
+        throw badInput('roles', 'You cannot remove your own ADMIN role');
+      }
+      const before = [...account.roles].sort();
+      if (JSON.stringify(before) !== JSON.stringify(next)) {
+        await m.update(UserAccount, { id: account.id }, { roles: next });
+        await this.audit.record(m, {
+          organizationId: viewer.organizationId,
+          actorPersonId: viewer.personId,
+          requestId,
+          action: 'person.roles.set',
+          entityType: 'Person',
+          entityId: personId,
+          before: { roles: before },
+          after: { roles: next },
+        });
+      }
+      return m.getRepository(Person).findOneByOrFail({ id: personId });
+    });
+  }
+
+  /** Sets base salary and currency (HR); audited with before/after. */
+  async setPay(viewer: Viewer, personId: string, baseSalary: string, currency: string, requestId: string): Promise<Person> {
+    let amount: Decimal;
+    try {
+      amount = new Decimal(baseSalary);
+    } catch {
+      throw badInput('baseSalary', 'baseSalary must be a decimal number');
+    }
+    if (amount.isNegative() || amount.greaterThan('9999999999.99') || amount.decimalPlaces() > 2) {
+      throw badInput('baseSalary', 'baseSalary must be between 0 and 9999999999.99, with at most 2 decimals');
+    }
+    const cur = currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(cur)) throw badInput('currency', 'currency must be an ISO 4217 code such as EUR');
+    return this.db.transaction(async (m) => {
+      const person = await m.getRepository(Person).findOne({
+        where: { id: personId, organizationId: viewer.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!person) throw notFound('Person');
+      const before = { baseSalary: person.baseSalary, currency: person.salaryCurrency };
+      const after = { baseSalary: amount.toFixed(2), currency: cur };
+      if (before.baseSalary !== null && new Decimal(before.baseSalary).equals(amount) && before.currency === cur) return person;
+      person.baseSalary = after.baseSalary;
+      person.salaryCurrency = cur;
+      const saved = await m.save(person);
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'person.pay.set',
+        entityType: 'Person',
+        entityId: personId,
+        before,
+        after,
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import type { Viewer } from './viewer';
+import type { Role } from '../../modules/organization/organization.enums';
+
+export const ISSUER = 'symmetry';
+
+/** Short-lived signed access tokens (JWT, HS256) and opaque refresh tokens (stored hashed). */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.key = new TextEncoder().encode(config.jwtSecret);
+  }
+
+  get accessTtlSeconds() {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  get refreshTtlMs() {
+    return this.config.refreshTokenTtlDays * 86_400_000;
+  }
+
+  async signAccess(viewer: Viewer): Promise<string> {
+    return new SignJWT({ pid: viewer.personId, org: viewer.organizationId, roles: viewer.roles })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(viewer.accountId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + this.config.accessTokenTtlSeconds)
+      .sign(this.key);
+  }
+
+  /** The viewer of a valid token, or the reason it is not valid. */
+  async verifyAccess(token: string): Promise<{ viewer: Viewer } | { problem: string }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.pid !== 'string' || typeof payload.org !== 'string') {
+        return { problem: 'Invalid access token' };
+      }
+      return {
+        viewer: {
+          accountId: payload.sub,
+          personId: payload.pid,
+          organizationId: payload.org,
+          roles: Array.isArray(payload.roles) ? (payload.roles as Role[]) : [],
+        },
+      };
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired) return { problem: 'Access token expired' };
+      return { problem: 'Invalid access token' };
+    }
+  }
+
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: this.hash(token) };
+  }
+
+  hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+}
