@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -11,7 +11,7 @@ import { PlatformModule } from './platform/platform.module';
 import { dataSourceOptions } from './platform/database/data-source';
 import { graphqlConfig } from './platform/graphql/graphql.config';
 import { TokenService } from './platform/auth/token.service';
-import { badInput } from './platform/graphql/app-error';
+import { AppError, badInput } from './platform/graphql/app-error';
 import { OrganizationModule } from './modules/organization/organization.module';
 import { TeamModule } from './modules/team/team.module';
 import { PositionModule } from './modules/position/position.module';
@@ -29,6 +29,20 @@ function validationError(errors: ValidationError[]) {
   };
   const { field, message } = walk(errors[0], []);
   return badInput(field, message);
+}
+
+/** class-validator on every input; the field path starts at the argument name (input.name). */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof AppError && e.field && metadata.type === 'body' && metadata.data) {
+        throw badInput(`${metadata.data}.${e.field}`, e.message);
+      }
+      throw e;
+    }
+  }
 }
 
 @Module({})
@@ -56,7 +70,7 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new AppValidationPipe({
             transform: true,
             whitelist: true,
             forbidUnknownValues: false,

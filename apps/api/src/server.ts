@@ -47,7 +47,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       return reply.sendFile('index.html');
     });
   }
-  app.enableShutdownHooks([]);
   await app.init();
   return app;
 }

@@ -36,10 +36,10 @@ export class OrganizationService {
   /** Updates settings in one transaction, with an audit event of what changed. */
   async update(viewer: Viewer, input: UpdateOrganizationInput, requestId: string): Promise<Organization> {
     if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-      throw badInput('timeZone', `Unknown time zone "${input.timeZone}"`);
+      throw badInput('input.timeZone', `Unknown time zone "${input.timeZone}"`);
     }
     const bad = input.publicHolidays?.find((d) => !isRealDate(d));
-    if (bad) throw badInput('publicHolidays', `"${bad}" is not a date`);
+    if (bad) throw badInput('input.publicHolidays', `"${bad}" is not a date`);
     return this.db.transaction(async (m) => {
       const org = await m.getRepository(Organization).findOne({
         where: { id: viewer.organizationId },
@@ -48,9 +48,9 @@ export class OrganizationService {
       if (!org) throw notFound('Organization');
       const start = input.workdayStart ?? org.workdayStart;
       const end = input.workdayEnd ?? org.workdayEnd;
-      if (start >= end) throw badInput('workdayEnd', 'The working day must end after it starts');
-      if (input.workingDays && input.workingDays.length === 0) throw badInput('workingDays', 'At least one working day');
-      const patch: Partial<Organization> = { ...input };
+      if (start >= end) throw badInput('input.workdayEnd', 'The working day must end after it starts');
+      if (input.workingDays && input.workingDays.length === 0) throw badInput('input.workingDays', 'At least one working day');
+      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Organization>;
       if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort();
       if (patch.publicHolidays) patch.publicHolidays = [...patch.publicHolidays].sort();
       const diff = changedFields(org, patch);

@@ -1,12 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { MAX_COST } from './limits';
 
-/** A list field paged by `limit` costs `limit` times its children. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+/** Lists unpaged in the schema (direct reports, sub-teams) are assumed this long. */
+export const UNPAGED_LIST_SIZE = 10;
+
+/**
+ * A field paged by `limit` costs `limit` times its children; another list field costs
+ * UNPAGED_LIST_SIZE times; the `items` of a page are already counted by its `limit`.
+ */
+const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
   const limit = typeof args?.limit === 'number' ? args.limit : null;
-  return limit !== null ? 1 + limit * Math.max(1, childComplexity) : undefined;
+  if (limit !== null) return 1 + limit * Math.max(1, childComplexity);
+  if (field.name !== 'items' && isListType(getNullableType(field.type))) return 1 + UNPAGED_LIST_SIZE * Math.max(1, childComplexity);
+  return undefined;
 };
 
 /** Refuses operations whose estimated cost exceeds MAX_COST, before anything runs. */
@@ -20,7 +28,7 @@ export function complexityPlugin(getSchema: () => GraphQLSchema, maxCost = MAX_C
             operationName: request.operationName,
             query: document,
             variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost}, at most ${maxCost} allowed`, {

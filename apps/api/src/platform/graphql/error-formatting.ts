@@ -65,10 +65,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const extensions = { ...(formatted.extensions ?? {}) };
   delete extensions.stacktrace;
   delete extensions.exception;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'GRAPHQL_PARSE_FAILED') {
-    // Variable coercion errors ("Variable $x got invalid value") are bad input too.
-    return { ...formatted, extensions };
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+    // Invalid documents (unknown field, wrong argument type, too deep, too many aliases) are bad
+    // input too: one set of codes for clients, the GraphQL reason kept beside it.
+    return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: code } };
   }
+  if (code === 'BAD_USER_INPUT') return { ...formatted, extensions };
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
