@@ -29,8 +29,16 @@ if (only !== 'web') {
   }
 }
 if (only !== 'api') {
-  const src = Math.max(newest(join(root, 'apps/web/src')), mtime(join(root, 'apps/web/index.html')), mtime(join(root, 'apps/web/vite.config.ts')), ...configs);
-  if (existsSync(join(root, 'apps/web/vite.config.ts')) && mtime(join(root, 'apps/web/dist/index.html')) < src) {
+  const src = Math.max(
+    newest(join(root, 'apps/web/src')),
+    mtime(join(root, 'apps/web/index.html')),
+    mtime(join(root, 'apps/web/vite.config.ts')),
+    ...configs,
+  );
+  if (
+    existsSync(join(root, 'apps/web/vite.config.ts')) &&
+    mtime(join(root, 'apps/web/dist/index.html')) < src
+  ) {
     console.log('building the web app...');
     run('npx vite build --config apps/web/vite.config.ts --logLevel warn');
   }

@@ -31,7 +31,9 @@ async function main() {
   try {
     switch (cmd) {
       case 'migrate':
-        await withStartupLock(db.url, async (ds) => console.log((await migrate(ds)).join('\n') || 'nothing to migrate'));
+        await withStartupLock(db.url, async (ds) =>
+          console.log((await migrate(ds)).join('\n') || 'nothing to migrate'),
+        );
         break;
       case 'revert':
         await withStartupLock(db.url, async (ds) => {
@@ -72,7 +74,11 @@ async function main() {
       case 'generate': {
         if (!args[0]) throw new Error('generate needs a PascalCase name');
         const file = await generateMigration(withDatabase(db.url, 'postgres'), args[0]);
-        console.log(file ? `wrote apps/api/src/migrations/${file}.ts` : 'entities and migrations agree: nothing to generate');
+        console.log(
+          file
+            ? `wrote apps/api/src/migrations/${file}.ts`
+            : 'entities and migrations agree: nothing to generate',
+        );
         break;
       }
       default:

@@ -72,7 +72,11 @@ async function main() {
       `  Symmetry is running at ${url}${config.webDistDir ? '' : '  (web not built: run npm run build:web)'}`,
       `  GraphQL: ${url}/graphql   health: ${url}/health   ready: ${url}/ready`,
       ...(config.seed === 'demo'
-        ? ['', `  Demo logins (password: ${DEMO_PASSWORD})${seeded ? '' : ''}:`, ...DEMO_ACCOUNTS.map((a) => `    ${a.local.padEnd(9)} ${a.local}@meridian.example`)]
+        ? [
+            '',
+            `  Demo logins (password: ${DEMO_PASSWORD})${seeded ? '' : ''}:`,
+            ...DEMO_ACCOUNTS.map((a) => `    ${a.local.padEnd(9)} ${a.local}@meridian.example`),
+          ]
         : []),
       '',
     ];

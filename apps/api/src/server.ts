@@ -25,10 +25,14 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -43,7 +47,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     });
     // Client-side routes: any other GET that wants HTML gets the single-page app.
     fastify.get('/*', (req: FastifyRequest, reply: FastifyReply) => {
-      if (!String(req.headers.accept ?? '').includes('text/html')) return reply.code(404).send({ message: 'Not found' });
+      if (!String(req.headers.accept ?? '').includes('text/html'))
+        return reply.code(404).send({ message: 'Not found' });
       return reply.sendFile('index.html');
     });
   }

@@ -24,20 +24,155 @@ export function uuidFrom(...parts: (string | number)[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export interface SeedTeam { id: string; name: string; kind: TeamKind; parentId: string | null; managerId: string | null }
-export interface SeedPosition { id: string; title: string; level: number; track: string }
-export interface SeedPerson {
-  id: string; firstName: string; lastName: string; email: string; teamId: string; managerId: string | null;
-  positionId: string; hireDate: string; fte: string; baseSalary: string; salaryCurrency: string; roles: Role[];
+export interface SeedTeam {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  parentId: string | null;
+  managerId: string | null;
 }
-export interface SeedService { id: string; name: string; description: string; ownerTeamId: string }
+export interface SeedPosition {
+  id: string;
+  title: string;
+  level: number;
+  track: string;
+}
+export interface SeedPerson {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  teamId: string;
+  managerId: string | null;
+  positionId: string;
+  hireDate: string;
+  fte: string;
+  baseSalary: string;
+  salaryCurrency: string;
+  roles: Role[];
+}
+export interface SeedService {
+  id: string;
+  name: string;
+  description: string;
+  ownerTeamId: string;
+}
 export interface SeedOrganization {
-  id: string; name: string; kind: OrganizationKind; domain: string; publicHolidays: string[];
-  teams: SeedTeam[]; positions: SeedPosition[]; people: SeedPerson[]; services: SeedService[];
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  domain: string;
+  publicHolidays: string[];
+  teams: SeedTeam[];
+  positions: SeedPosition[];
+  people: SeedPerson[];
+  services: SeedService[];
 }
 
-const FIRST = ['Camille', 'Louis', 'Emma', 'Hugo', 'Léa', 'Lucas', 'Chloé', 'Nathan', 'Manon', 'Jules', 'Inès', 'Adam', 'Sarah', 'Yanis', 'Zoé', 'Noah', 'Lina', 'Ethan', 'Jade', 'Mathis', 'Alice', 'Samuel', 'Clara', 'Karim', 'Fatou', 'Julien', 'Sophie', 'Mehdi', 'Anaïs', 'Thomas', 'Nora', 'Pierre', 'Aïcha', 'Marc', 'Elena', 'David', 'Laura', 'Omar', 'Julie', 'Antoine', 'Maya', 'Victor', 'Sofia', 'Paul', 'Amina', 'Rémi', 'Hannah', 'Bruno', 'Leïla', 'Olivier'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier', 'Faure', 'Rousseau', 'Blanc', 'Guerin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Diallo', 'Nguyen', 'Haddad', 'Costa', 'Schmitt', 'Kowalski', 'Traoré', 'Rossi', 'Meyer', 'Chevalier'];
+const FIRST = [
+  'Camille',
+  'Louis',
+  'Emma',
+  'Hugo',
+  'Léa',
+  'Lucas',
+  'Chloé',
+  'Nathan',
+  'Manon',
+  'Jules',
+  'Inès',
+  'Adam',
+  'Sarah',
+  'Yanis',
+  'Zoé',
+  'Noah',
+  'Lina',
+  'Ethan',
+  'Jade',
+  'Mathis',
+  'Alice',
+  'Samuel',
+  'Clara',
+  'Karim',
+  'Fatou',
+  'Julien',
+  'Sophie',
+  'Mehdi',
+  'Anaïs',
+  'Thomas',
+  'Nora',
+  'Pierre',
+  'Aïcha',
+  'Marc',
+  'Elena',
+  'David',
+  'Laura',
+  'Omar',
+  'Julie',
+  'Antoine',
+  'Maya',
+  'Victor',
+  'Sofia',
+  'Paul',
+  'Amina',
+  'Rémi',
+  'Hannah',
+  'Bruno',
+  'Leïla',
+  'Olivier',
+];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guerin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Diallo',
+  'Nguyen',
+  'Haddad',
+  'Costa',
+  'Schmitt',
+  'Kowalski',
+  'Traoré',
+  'Rossi',
+  'Meyer',
+  'Chevalier',
+];
 
 const POSITIONS: Omit<SeedPosition, 'id'>[] = [
   { title: 'Customer Advisor', level: 1, track: 'Front line' },
@@ -57,23 +192,100 @@ const POSITIONS: Omit<SeedPosition, 'id'>[] = [
   { title: 'Training Coordinator', level: 2, track: 'Support' },
 ];
 
-const FRONT_LINE = ['Customer Service — Lyon', 'Customer Service — Nantes', 'Customer Service — Lille', 'Claims — Lyon', 'Claims — Bordeaux', 'Branch — Paris Bastille', 'Branch — Paris La Défense', 'Branch — Marseille', 'Branch — Toulouse', 'Branch — Strasbourg', 'Branch — Rennes', 'Branch — Nice', 'Key Accounts', 'Digital Support — Chat & E-mail', 'Collections'];
+const FRONT_LINE = [
+  'Customer Service — Lyon',
+  'Customer Service — Nantes',
+  'Customer Service — Lille',
+  'Claims — Lyon',
+  'Claims — Bordeaux',
+  'Branch — Paris Bastille',
+  'Branch — Paris La Défense',
+  'Branch — Marseille',
+  'Branch — Toulouse',
+  'Branch — Strasbourg',
+  'Branch — Rennes',
+  'Branch — Nice',
+  'Key Accounts',
+  'Digital Support — Chat & E-mail',
+  'Collections',
+];
 const SUPPORT: { team: string; position: string; service?: { name: string; description: string } }[] = [
-  { team: 'IT Service Desk', position: 'IT Support Technician', service: { name: 'IT Service Desk', description: 'Laptops, phones, software, access problems: first help for every IT issue.' } },
-  { team: 'IT Infrastructure', position: 'IT Engineer', service: { name: 'IT Access & Accounts', description: 'Accounts, rights and access to business applications for newcomers and movers.' } },
-  { team: 'Facilities', position: 'Facilities Coordinator', service: { name: 'Workplace & Facilities', description: 'Premises, desks, repairs, cleaning, safety and branch equipment.' } },
-  { team: 'Payroll & Administration', position: 'Payroll Specialist', service: { name: 'Payroll & Administration', description: 'Payslips, expenses, leave balances, contracts and certificates.' } },
-  { team: 'HR Business Partners', position: 'HR Business Partner', service: { name: 'HR Services', description: 'Career moves, policies, well-being and any question about working here.' } },
-  { team: 'Training Office', position: 'Training Coordinator', service: { name: 'Training', description: 'Course catalogue, enrolments, certifications and skills development.' } },
+  {
+    team: 'IT Service Desk',
+    position: 'IT Support Technician',
+    service: {
+      name: 'IT Service Desk',
+      description: 'Laptops, phones, software, access problems: first help for every IT issue.',
+    },
+  },
+  {
+    team: 'IT Infrastructure',
+    position: 'IT Engineer',
+    service: {
+      name: 'IT Access & Accounts',
+      description: 'Accounts, rights and access to business applications for newcomers and movers.',
+    },
+  },
+  {
+    team: 'Facilities',
+    position: 'Facilities Coordinator',
+    service: {
+      name: 'Workplace & Facilities',
+      description: 'Premises, desks, repairs, cleaning, safety and branch equipment.',
+    },
+  },
+  {
+    team: 'Payroll & Administration',
+    position: 'Payroll Specialist',
+    service: {
+      name: 'Payroll & Administration',
+      description: 'Payslips, expenses, leave balances, contracts and certificates.',
+    },
+  },
+  {
+    team: 'HR Business Partners',
+    position: 'HR Business Partner',
+    service: {
+      name: 'HR Services',
+      description: 'Career moves, policies, well-being and any question about working here.',
+    },
+  },
+  {
+    team: 'Training Office',
+    position: 'Training Coordinator',
+    service: {
+      name: 'Training',
+      description: 'Course catalogue, enrolments, certifications and skills development.',
+    },
+  },
 ];
 
 /** The five demo logins of the README, placed at fixed spots of every generated organisation. */
 export const DEMO_ACCOUNTS = [
   { local: 'admin', firstName: 'Morgan', lastName: 'Lee', team: 'IT Infrastructure', roles: [Role.ADMIN] },
   { local: 'hr', firstName: 'Hélène', lastName: 'Moreau', team: 'HR Business Partners', roles: [Role.HR] },
-  { local: 'manager', firstName: 'Nadia', lastName: 'Benali', team: 'Customer Service — Lyon', roles: [Role.MANAGER], manages: true },
-  { local: 'agent', firstName: 'Tom', lastName: 'Weber', team: 'IT Service Desk', roles: [Role.SUPPORT_AGENT] },
-  { local: 'employee', firstName: 'Camille', lastName: 'Durand', team: 'Customer Service — Lyon', roles: [] as Role[] },
+  {
+    local: 'manager',
+    firstName: 'Nadia',
+    lastName: 'Benali',
+    team: 'Customer Service — Lyon',
+    roles: [Role.MANAGER],
+    manages: true,
+  },
+  {
+    local: 'agent',
+    firstName: 'Tom',
+    lastName: 'Weber',
+    team: 'IT Service Desk',
+    roles: [Role.SUPPORT_AGENT],
+  },
+  {
+    local: 'employee',
+    firstName: 'Camille',
+    lastName: 'Durand',
+    team: 'Customer Service — Lyon',
+    roles: [] as Role[],
+  },
 ] as const;
 export const DEMO_PASSWORD = 'symmetry-demo';
 
@@ -91,7 +303,12 @@ const FRONT_POSITION: Record<string, [string, string]> = {
  * service, claims and branches, and support teams (IT, facilities, payroll, HR, training) each
  * running a support service. `people` sets the size; teams grow with it (about 12 per team).
  */
-export function generateOrganization(opts: { people: number; name?: string; domain?: string; seed?: number }): SeedOrganization {
+export function generateOrganization(opts: {
+  people: number;
+  name?: string;
+  domain?: string;
+  seed?: number;
+}): SeedOrganization {
   const r = rng(opts.seed ?? 20261122);
   const domain = opts.domain ?? 'meridian.example';
   const orgId = uuidFrom(domain, 'org');
@@ -111,18 +328,34 @@ export function generateOrganization(opts: { people: number; name?: string; doma
   // Front-line teams: the named ones, then more branches for larger organisations.
   const frontCount = Math.max(FRONT_LINE.length, Math.round((total * 0.72) / 14));
   const front: SeedTeam[] = [];
-  for (let i = 0; i < frontCount; i++) front.push(mk(i < FRONT_LINE.length ? FRONT_LINE[i] : `Branch — Agency ${i - FRONT_LINE.length + 1}`, TeamKind.FRONT_LINE, ops.id));
+  for (let i = 0; i < frontCount; i++)
+    front.push(
+      mk(
+        i < FRONT_LINE.length ? FRONT_LINE[i] : `Branch — Agency ${i - FRONT_LINE.length + 1}`,
+        TeamKind.FRONT_LINE,
+        ops.id,
+      ),
+    );
   const support = SUPPORT.map((s) => ({ spec: s, team: mk(s.team, TeamKind.SUPPORT, sup.id) }));
 
   const people: SeedPerson[] = [];
   const usedEmails = new Set<string>();
   const today = new Date('2026-11-01T00:00:00Z').getTime();
-  const addPerson = (team: SeedTeam, positionTitle: string, manager: string | null, fixed?: { local?: string; firstName: string; lastName: string; roles: readonly Role[] }) => {
+  const addPerson = (
+    team: SeedTeam,
+    positionTitle: string,
+    manager: string | null,
+    fixed?: { local?: string; firstName: string; lastName: string; roles: readonly Role[] },
+  ) => {
     const firstName = fixed?.firstName ?? r.pick(FIRST);
     const lastName = fixed?.lastName ?? r.pick(LAST);
     let email = fixed?.local ? `${fixed.local}@${domain}` : '';
     if (!email) {
-      const base = `${firstName}.${lastName}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z.]/g, '');
+      const base = `${firstName}.${lastName}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z.]/g, '');
       email = `${base}@${domain}`;
       for (let n = 2; usedEmails.has(email); n++) email = `${base}${n}@${domain}`;
     }
@@ -185,7 +418,8 @@ export function generateOrganization(opts: { people: number; name?: string; doma
       const p = addPerson(team, spec.position, mgr.id, fixed[i]);
       if (team.name !== 'IT Infrastructure' || !fixed[i]) withRole(p, Role.SUPPORT_AGENT);
     }
-    if (team.name === 'HR Business Partners') for (const p of people.filter((x) => x.teamId === team.id)) withRole(p, Role.HR);
+    if (team.name === 'HR Business Partners')
+      for (const p of people.filter((x) => x.teamId === team.id)) withRole(p, Role.HR);
   }
   for (const p of people) p.roles.sort();
 
@@ -200,7 +434,20 @@ export function generateOrganization(opts: { people: number; name?: string; doma
     name: opts.name ?? 'Meridian Mutual',
     kind: OrganizationKind.COMPANY,
     domain,
-    publicHolidays: ['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25', '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25', '2027-01-01'],
+    publicHolidays: [
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-14',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+      '2027-01-01',
+    ],
     teams,
     positions,
     people,

@@ -5,11 +5,16 @@ import { DEMO_PASSWORD, generateOrganization, type SeedOrganization } from './se
 const CHUNK = 5000;
 
 async function insertRecords(ds: DataSource, sql: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await ds.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK))]);
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await ds.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK))]);
 }
 
 /** Writes a generated organisation in one transaction, with set-based inserts (no row-by-row). */
-export async function insertOrganization(ds: DataSource, org: SeedOrganization, passwordHash: string): Promise<void> {
+export async function insertOrganization(
+  ds: DataSource,
+  org: SeedOrganization,
+  passwordHash: string,
+): Promise<void> {
   await ds.transaction(async (m) => {
     const q = (sql: string, rows: object[]) => insertRecords(m as unknown as DataSource, sql, rows);
     await m.query(
@@ -65,7 +70,10 @@ export async function insertOrganization(ds: DataSource, org: SeedOrganization, 
  * domain (bench<N>.example) for benchmarks. Every account shares the demo password, hashed once.
  * Returns false when that organisation already exists.
  */
-export async function seed(ds: DataSource, opts: { people?: number } = {}): Promise<{ created: boolean; domain: string; people: number }> {
+export async function seed(
+  ds: DataSource,
+  opts: { people?: number } = {},
+): Promise<{ created: boolean; domain: string; people: number }> {
   const big = opts.people !== undefined;
   const domain = big ? `bench${opts.people}.example` : 'meridian.example';
   const org = generateOrganization({

@@ -38,13 +38,17 @@ export class AuthService {
    */
   async login(emailRaw: string, password: string): Promise<Session> {
     const email = emailRaw.trim().toLowerCase();
-    const [lock] = await this.db.query('SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()', [email]);
+    const [lock] = await this.db.query(
+      'SELECT locked_until FROM login_throttle WHERE email = $1 AND locked_until > now()',
+      [email],
+    );
     if (lock) throw this.lockedError(new Date(lock.locked_until));
 
     const account = await this.db.getRepository(UserAccount).findOneBy({ email });
-    const ok = account && !account.disabled
-      ? await verifyPassword(account.passwordHash, password)
-      : (await verifyPassword(await dummyHash(), password)) && false;
+    const ok =
+      account && !account.disabled
+        ? await verifyPassword(account.passwordHash, password)
+        : (await verifyPassword(await dummyHash(), password)) && false;
     if (!ok || !account) {
       const [row] = await this.db.query(
         `INSERT INTO login_throttle (email, failures, window_started_at, locked_until) VALUES ($1, 1, now(), NULL)
@@ -68,14 +72,20 @@ export class AuthService {
     if (!presented) throw unauthenticated('No session');
     const hash = this.tokens.hash(presented);
     const outcome = await this.db.transaction(async (m) => {
-      const token = await m.getRepository(RefreshToken).findOne({ where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
+      const token = await m
+        .getRepository(RefreshToken)
+        .findOne({ where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
       if (!token) return { error: 'Session expired, sign in again' } as const;
       const now = Date.now();
       if (token.expiresAt.getTime() <= now) return { error: 'Session expired, sign in again' } as const;
       if (token.revokedAt) {
         const graceful = token.replacedById && now - token.revokedAt.getTime() < ROTATION_GRACE_MS;
         if (!graceful) {
-          await m.update(RefreshToken, { familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+          await m.update(
+            RefreshToken,
+            { familyId: token.familyId, revokedAt: IsNull() },
+            { revokedAt: new Date() },
+          );
           return { error: 'Session revoked, sign in again' } as const;
         }
       }
@@ -83,7 +93,9 @@ export class AuthService {
       if (!account || account.disabled) return { error: 'Account disabled' } as const;
       const session = await this.issue(m, account, token.familyId);
       if (!token.revokedAt) {
-        const next = await m.getRepository(RefreshToken).findOneByOrFail({ tokenHash: this.tokens.hash(session.refreshToken) });
+        const next = await m
+          .getRepository(RefreshToken)
+          .findOneByOrFail({ tokenHash: this.tokens.hash(session.refreshToken) });
         await m.update(RefreshToken, { id: token.id }, { revokedAt: new Date(), replacedById: next.id });
       }
       return { session } as const;
@@ -111,7 +123,12 @@ export class AuthService {
     };
     const { token, hash } = this.tokens.newRefreshToken();
     const refreshExpiresAt = new Date(Date.now() + this.tokens.refreshTtlMs);
-    await m.insert(RefreshToken, { accountId: account.id, familyId, tokenHash: hash, expiresAt: refreshExpiresAt });
+    await m.insert(RefreshToken, {
+      accountId: account.id,
+      familyId,
+      tokenHash: hash,
+      expiresAt: refreshExpiresAt,
+    });
     const person = await m.getRepository(Person).findOneByOrFail({ id: account.personId });
     return {
       accessToken: await this.tokens.signAccess(viewer),
@@ -125,8 +142,13 @@ export class AuthService {
 
   private lockedError(until: Date) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-    return new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`, undefined, {
-      retryAfterSeconds: minutes * 60,
-    });
+    return new AppError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `Too many failed sign-in attempts. Try again in ${minutes} minute(s).`,
+      undefined,
+      {
+        retryAfterSeconds: minutes * 60,
+      },
+    );
   }
 }

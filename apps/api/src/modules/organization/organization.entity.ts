@@ -1,8 +1,17 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { OrganizationKind } from './organization.enums';
 
-@ObjectType({ description: 'A tenant: a company or a public service, with its calendar and anonymity rules.' })
+@ObjectType({
+  description: 'A tenant: a company or a public service, with its calendar and anonymity rules.',
+})
 @Entity('organization')
 export class Organization {
   @Field(() => ID)
@@ -17,7 +26,9 @@ export class Organization {
   @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
   kind: OrganizationKind;
 
-  @Field(() => Int, { description: 'Reporting threshold k: no figure is shown for a group of fewer answers.' })
+  @Field(() => Int, {
+    description: 'Reporting threshold k: no figure is shown for a group of fewer answers.',
+  })
   @Column({ type: 'int', default: 5 })
   anonymityThreshold: number;
 

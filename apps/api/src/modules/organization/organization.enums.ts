@@ -6,7 +6,8 @@ export enum OrganizationKind {
 }
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
-  description: 'A COMPANY serves customers; a PUBLIC_SERVICE serves users ("usagers"). The vocabulary follows.',
+  description:
+    'A COMPANY serves customers; a PUBLIC_SERVICE serves users ("usagers"). The vocabulary follows.',
 });
 
 export enum TeamKind {

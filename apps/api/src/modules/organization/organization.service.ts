@@ -49,8 +49,11 @@ export class OrganizationService {
       const start = input.workdayStart ?? org.workdayStart;
       const end = input.workdayEnd ?? org.workdayEnd;
       if (start >= end) throw badInput('input.workdayEnd', 'The working day must end after it starts');
-      if (input.workingDays && input.workingDays.length === 0) throw badInput('input.workingDays', 'At least one working day');
-      const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<Organization>;
+      if (input.workingDays && input.workingDays.length === 0)
+        throw badInput('input.workingDays', 'At least one working day');
+      const patch = Object.fromEntries(
+        Object.entries(input).filter(([, v]) => v !== undefined),
+      ) as Partial<Organization>;
       if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort();
       if (patch.publicHolidays) patch.publicHolidays = [...patch.publicHolidays].sort();
       const diff = changedFields(org, patch);

@@ -74,19 +74,39 @@ export function parsePeopleCsv(csv: string): { rows: ImportRow[]; errors: RowErr
     });
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    return { rows: [], errors: [], fatal: { line: err.lines ?? 1, field: null, message: `Malformed CSV: ${err.message}` } };
+    return {
+      rows: [],
+      errors: [],
+      fatal: { line: err.lines ?? 1, field: null, message: `Malformed CSV: ${err.message}` },
+    };
   }
   const headerLine = csv.split(/\r?\n/, 1)[0] ?? '';
-  const header = headerLine.replace(/^\uFEFF/, '').split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
+  const header = headerLine
+    .replace(/^\uFEFF/, '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
-    return { rows: [], errors: [], fatal: { line: 1, field: unknown[0], message: `Unknown column(s): ${unknown.join(', ')}. Expected: ${COLUMNS.join(', ')}` } };
+    return {
+      rows: [],
+      errors: [],
+      fatal: {
+        line: 1,
+        field: unknown[0],
+        message: `Unknown column(s): ${unknown.join(', ')}. Expected: ${COLUMNS.join(', ')}`,
+      },
+    };
   }
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) {
-    return { rows: [], errors: [], fatal: { line: 1, field: missing[0], message: `Missing column(s): ${missing.join(', ')}` } };
+    return {
+      rows: [],
+      errors: [],
+      fatal: { line: 1, field: missing[0], message: `Missing column(s): ${missing.join(', ')}` },
+    };
   }
-  if (!records.length) return { rows: [], errors: [], fatal: { line: 1, field: null, message: 'The file has no rows' } };
+  if (!records.length)
+    return { rows: [], errors: [], fatal: { line: 1, field: null, message: 'The file has no rows' } };
 
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
@@ -96,23 +116,29 @@ export function parsePeopleCsv(csv: string): { rows: ImportRow[]; errors: RowErr
     const before = errors.length;
     for (const c of REQUIRED) if (!r[c]) err(c, `${c} is required`);
     const email = (r.email ?? '').toLowerCase();
-    if (email && (!EMAIL_RE.test(email) || email.length > 254)) err('email', `"${r.email}" is not a valid e-mail`);
+    if (email && (!EMAIL_RE.test(email) || email.length > 254))
+      err('email', `"${r.email}" is not a valid e-mail`);
     const managerEmail = (r.manager_email ?? '').toLowerCase() || null;
-    if (managerEmail && !EMAIL_RE.test(managerEmail)) err('manager_email', `"${r.manager_email}" is not a valid e-mail`);
+    if (managerEmail && !EMAIL_RE.test(managerEmail))
+      err('manager_email', `"${r.manager_email}" is not a valid e-mail`);
     if (managerEmail && managerEmail === email) err('manager_email', 'A person cannot be their own manager');
-    for (const c of ['first_name', 'last_name'] as const) if ((r[c] ?? '').length > 100) err(c, `${c} is longer than 100 characters`);
+    for (const c of ['first_name', 'last_name'] as const)
+      if ((r[c] ?? '').length > 100) err(c, `${c} is longer than 100 characters`);
     if ((r.team ?? '').length > 200) err('team', 'team is longer than 200 characters');
     let teamKind: TeamKind | null = null;
     if (r.team_kind) {
       const k = r.team_kind.toUpperCase().replace(/[\s-]/g, '_');
-      if (!(k in TeamKind)) err('team_kind', `team_kind must be FRONT_LINE, SUPPORT or MANAGEMENT, not "${r.team_kind}"`);
+      if (!(k in TeamKind))
+        err('team_kind', `team_kind must be FRONT_LINE, SUPPORT or MANAGEMENT, not "${r.team_kind}"`);
       else teamKind = k as TeamKind;
     }
-    if (r.hire_date && !isRealDate(r.hire_date)) err('hire_date', `hire_date "${r.hire_date}" is not a date YYYY-MM-DD`);
+    if (r.hire_date && !isRealDate(r.hire_date))
+      err('hire_date', `hire_date "${r.hire_date}" is not a date YYYY-MM-DD`);
     let positionLevel: number | null = null;
     if (r.position_level) {
       positionLevel = Number(r.position_level);
-      if (!Number.isInteger(positionLevel) || positionLevel < 1 || positionLevel > 20) err('position_level', 'position_level must be an integer from 1 to 20');
+      if (!Number.isInteger(positionLevel) || positionLevel < 1 || positionLevel > 20)
+        err('position_level', 'position_level must be an integer from 1 to 20');
     }
     let fte = '1.000';
     if (r.fte) {
@@ -131,19 +157,27 @@ export function parsePeopleCsv(csv: string): { rows: ImportRow[]; errors: RowErr
         if (d.isNeg() || d.gt('9999999999.99') || d.decimalPlaces() > 2) throw new Error();
         baseSalary = d.toFixed(2);
       } catch {
-        err('base_salary', `base_salary must be a non-negative amount with at most 2 decimals, not "${r.base_salary}"`);
+        err(
+          'base_salary',
+          `base_salary must be a non-negative amount with at most 2 decimals, not "${r.base_salary}"`,
+        );
       }
     }
     const currency = r.currency ? r.currency.toUpperCase() : null;
-    if (currency && !/^[A-Z]{3}$/.test(currency)) err('currency', `currency must be an ISO 4217 code such as EUR, not "${r.currency}"`);
+    if (currency && !/^[A-Z]{3}$/.test(currency))
+      err('currency', `currency must be an ISO 4217 code such as EUR, not "${r.currency}"`);
     if (baseSalary && !currency) err('currency', 'currency is required with base_salary');
     const roles = new Set<Role>([Role.EMPLOYEE]);
-    for (const raw of (r.roles ?? '').split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean)) {
+    for (const raw of (r.roles ?? '')
+      .split(/[;|]/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean)) {
       if (!(raw in Role)) err('roles', `Unknown role "${raw}" (roles: ${Object.keys(Role).join(', ')})`);
       else roles.add(raw as Role);
     }
     const manages = (r.manages_team ?? '').toLowerCase();
-    if (!TRUE.includes(manages) && !FALSE.includes(manages)) err('manages_team', 'manages_team must be yes or no');
+    if (!TRUE.includes(manages) && !FALSE.includes(manages))
+      err('manages_team', 'manages_team must be yes or no');
     if (errors.length > before) continue;
     rows.push({
       line,

@@ -9,7 +9,8 @@ export class PeopleImportResolver {
   constructor(private readonly importer: PeopleImportService) {}
 
   @Mutation(() => PeopleImportResult, {
-    description: 'Import people and teams from CSV (HR, ADMIN). VALIDATE reports only; APPLY writes only a fully valid file.',
+    description:
+      'Import people and teams from CSV (HR, ADMIN). VALIDATE reports only; APPLY writes only a fully valid file.',
   })
   @Authorize({ roles: HR_OR_ADMIN })
   importPeople(@Args() args: ImportPeopleArgs, @Context() ctx: GqlContext) {

@@ -35,20 +35,39 @@ export class PeopleImportService {
   async run(viewer: Viewer, csv: string, mode: ImportMode, requestId: string): Promise<PeopleImportResult> {
     const parsed = parsePeopleCsv(csv);
     if (parsed.fatal) {
-      return { valid: false, applied: false, totalRows: 0, created: 0, updated: 0, unchanged: 0, errors: [parsed.fatal] };
+      return {
+        valid: false,
+        applied: false,
+        totalRows: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [parsed.fatal],
+      };
     }
     const totalRows = parsed.rows.length + new Set(parsed.errors.map((e) => e.line)).size;
     if (mode === ImportMode.VALIDATE) {
       const existing = await this.load(this.db.manager, viewer.organizationId);
       const { rows, errors } = this.crossCheck(parsed.rows, parsed.errors, existing, false);
       const plan = this.plan(rows, existing);
-      return { valid: errors.length === 0, applied: false, totalRows, ...plan.counts, errors: sortErrors(errors) };
+      return {
+        valid: errors.length === 0,
+        applied: false,
+        totalRows,
+        ...plan.counts,
+        errors: sortErrors(errors),
+      };
     }
     return this.db.transaction(async (m) => {
       // Serialise imports of one organisation: two HR sessions cannot interleave.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['people-import:' + viewer.organizationId]);
       const existing = await this.load(m, viewer.organizationId);
-      const { rows, errors } = this.crossCheck(parsed.rows, parsed.errors, existing, mode === ImportMode.APPLY_VALID_ROWS);
+      const { rows, errors } = this.crossCheck(
+        parsed.rows,
+        parsed.errors,
+        existing,
+        mode === ImportMode.APPLY_VALID_ROWS,
+      );
       const valid = errors.length === 0;
       const plan = this.plan(rows, existing);
       if (!valid && mode === ImportMode.APPLY) {
@@ -98,8 +117,10 @@ export class PeopleImportService {
       const k = key(r.team);
       const prev = newTeams.get(k);
       if (prev) {
-        if (r.teamKind && prev.kind && r.teamKind !== prev.kind) fail(r, 'team_kind', `team "${r.team}" has kind ${prev.kind} on line ${prev.line}`);
-        if (r.parentTeam && prev.parent && key(r.parentTeam) !== key(prev.parent)) fail(r, 'parent_team', `team "${r.team}" has parent "${prev.parent}" on line ${prev.line}`);
+        if (r.teamKind && prev.kind && r.teamKind !== prev.kind)
+          fail(r, 'team_kind', `team "${r.team}" has kind ${prev.kind} on line ${prev.line}`);
+        if (r.parentTeam && prev.parent && key(r.parentTeam) !== key(prev.parent))
+          fail(r, 'parent_team', `team "${r.team}" has parent "${prev.parent}" on line ${prev.line}`);
         prev.kind ??= r.teamKind;
         prev.parent ??= r.parentTeam;
       } else {
@@ -109,16 +130,22 @@ export class PeopleImportService {
     for (const r of input) {
       if (invalidLines.has(r.line)) continue;
       const t = newTeams.get(key(r.team))!;
-      if (!ex.teams.has(key(r.team)) && !t.kind) fail(r, 'team_kind', `team "${r.team}" does not exist: give its team_kind to create it`);
+      if (!ex.teams.has(key(r.team)) && !t.kind)
+        fail(r, 'team_kind', `team "${r.team}" does not exist: give its team_kind to create it`);
       if (r.parentTeam) {
         const p = key(r.parentTeam);
         if (p === key(r.team)) fail(r, 'parent_team', 'A team cannot be its own parent');
-        else if (!ex.teams.has(p) && !newTeams.has(p)) fail(r, 'parent_team', `parent team "${r.parentTeam}" does not exist`);
+        else if (!ex.teams.has(p) && !newTeams.has(p))
+          fail(r, 'parent_team', `parent team "${r.parentTeam}" does not exist`);
       }
     }
     // Team parent cycles, with the file's parents applied over the existing ones.
     const parentOf = new Map<string, string | null>();
-    for (const [k, t] of ex.teams) parentOf.set(k, t.parentId ? key([...ex.teams.values()].find((x) => x.id === t.parentId)?.name ?? '') : null);
+    for (const [k, t] of ex.teams)
+      parentOf.set(
+        k,
+        t.parentId ? key([...ex.teams.values()].find((x) => x.id === t.parentId)?.name ?? '') : null,
+      );
     for (const [k, t] of newTeams) if (t.parent) parentOf.set(k, key(t.parent));
     for (const r of input) {
       if (invalidLines.has(r.line)) continue;
@@ -134,14 +161,16 @@ export class PeopleImportService {
     for (const r of input) {
       if (invalidLines.has(r.line) || !r.managesTeam) continue;
       const prev = managesSeen.get(key(r.team));
-      if (prev !== undefined) fail(r, 'manages_team', `team "${r.team}" already has its manager on line ${prev}`);
+      if (prev !== undefined)
+        fail(r, 'manages_team', `team "${r.team}" already has its manager on line ${prev}`);
       else managesSeen.set(key(r.team), r.line);
     }
     // Managers must exist (in the organisation or the file); no management cycles.
     const fileByEmail = new Map(input.map((r) => [r.email, r]));
     for (const r of input) {
       if (invalidLines.has(r.line) || !r.managerEmail) continue;
-      if (!ex.people.has(r.managerEmail) && !fileByEmail.has(r.managerEmail)) fail(r, 'manager_email', `manager ${r.managerEmail} is not a known person`);
+      if (!ex.people.has(r.managerEmail) && !fileByEmail.has(r.managerEmail))
+        fail(r, 'manager_email', `manager ${r.managerEmail} is not a known person`);
     }
     const managerOf = (email: string): string | null => {
       const r = fileByEmail.get(email);
@@ -187,7 +216,8 @@ export class PeopleImportService {
     let updated = 0;
     let unchanged = 0;
     const changed = new Set<string>();
-    const teamName = (id: string | null) => (id ? ([...ex.teams.values()].find((t) => t.id === id)?.name ?? '') : '');
+    const teamName = (id: string | null) =>
+      id ? ([...ex.teams.values()].find((t) => t.id === id)?.name ?? '') : '';
     const teamById = new Map([...ex.teams.values()].map((t) => [t.id, t]));
     const posById = new Map([...ex.positions.values()].map((p) => [p.id, p]));
     for (const r of rows) {
@@ -199,7 +229,7 @@ export class PeopleImportService {
       }
       const team = p.teamId ? teamById.get(p.teamId) : undefined;
       const pos = p.positionId ? posById.get(p.positionId) : undefined;
-      const manager = p.managerId ? ex.peopleById.get(p.managerId)?.email ?? null : null;
+      const manager = p.managerId ? (ex.peopleById.get(p.managerId)?.email ?? null) : null;
       const account = ex.accounts.get(p.id);
       const same =
         p.firstName === r.firstName &&
@@ -209,7 +239,10 @@ export class PeopleImportService {
         (r.position ? key(pos?.title ?? '') === key(r.position) : !pos) &&
         p.hireDate === r.hireDate &&
         Number(p.fte).toFixed(3) === r.fte &&
-        (r.baseSalary === null || (p.baseSalary !== null && Number(p.baseSalary).toFixed(2) === r.baseSalary && p.salaryCurrency === r.currency)) &&
+        (r.baseSalary === null ||
+          (p.baseSalary !== null &&
+            Number(p.baseSalary).toFixed(2) === r.baseSalary &&
+            p.salaryCurrency === r.currency)) &&
         JSON.stringify([...(account?.roles ?? [])].sort()) === JSON.stringify(r.roles) &&
         (!r.managesTeam || team?.managerId === p.id);
       if (same) unchanged++;
@@ -221,7 +254,14 @@ export class PeopleImportService {
     return { counts: { created, updated, unchanged }, changed };
   }
 
-  private async apply(m: EntityManager, viewer: Viewer, rows: ImportRow[], ex: Existing, changed: Set<string>, requestId: string) {
+  private async apply(
+    m: EntityManager,
+    viewer: Viewer,
+    rows: ImportRow[],
+    ex: Existing,
+    changed: Set<string>,
+    requestId: string,
+  ) {
     const org = viewer.organizationId;
     const audit: Partial<AuditEvent>[] = [];
     // 1. Teams, then their parents (a parent may be created by the same file).
@@ -237,7 +277,11 @@ export class PeopleImportService {
     if (newTeams.length) {
       const inserted = await m
         .getRepository(Team)
-        .save(newTeams.map(([, s]) => m.getRepository(Team).create({ organizationId: org, name: s.name, kind: s.kind as Team['kind'] })));
+        .save(
+          newTeams.map(([, s]) =>
+            m.getRepository(Team).create({ organizationId: org, name: s.name, kind: s.kind as Team['kind'] }),
+          ),
+        );
       for (const t of inserted) ex.teams.set(key(t.name), t);
     }
     const teamUpdates: { id: string; parent_id: string | null; kind: string }[] = [];
@@ -245,7 +289,8 @@ export class PeopleImportService {
       const t = ex.teams.get(k)!;
       const parentId = s.parent ? ex.teams.get(key(s.parent))!.id : t.parentId;
       const kind = s.kind ?? t.kind;
-      if (parentId !== t.parentId || kind !== t.kind) teamUpdates.push({ id: t.id, parent_id: parentId, kind });
+      if (parentId !== t.parentId || kind !== t.kind)
+        teamUpdates.push({ id: t.id, parent_id: parentId, kind });
     }
     if (teamUpdates.length) {
       await m.query(
@@ -256,13 +301,24 @@ export class PeopleImportService {
     }
     // 2. Positions.
     const newPositions = new Map<string, ImportRow>();
-    for (const r of rows) if (r.position && !ex.positions.has(key(r.position)) && !newPositions.has(key(r.position))) newPositions.set(key(r.position), r);
+    for (const r of rows)
+      if (r.position && !ex.positions.has(key(r.position)) && !newPositions.has(key(r.position)))
+        newPositions.set(key(r.position), r);
     if (newPositions.size) {
-      const inserted = await m.getRepository(Position).save(
-        [...newPositions.values()].map((r) =>
-          m.getRepository(Position).create({ organizationId: org, title: r.position!, level: r.positionLevel ?? 1, track: r.track ?? 'General' }),
-        ),
-      );
+      const inserted = await m
+        .getRepository(Position)
+        .save(
+          [...newPositions.values()].map((r) =>
+            m
+              .getRepository(Position)
+              .create({
+                organizationId: org,
+                title: r.position!,
+                level: r.positionLevel ?? 1,
+                track: r.track ?? 'General',
+              }),
+          ),
+        );
       for (const p of inserted) ex.positions.set(key(p.title), p);
     }
     // 3. People: insert the new, update the changed (one statement each way).
@@ -307,7 +363,10 @@ export class PeopleImportService {
       );
     }
     // 4. Managers, now that everyone exists.
-    const managers = todo.map((r) => ({ id: ids.get(r.email)!, manager_id: r.managerEmail ? ids.get(r.managerEmail)! : null }));
+    const managers = todo.map((r) => ({
+      id: ids.get(r.email)!,
+      manager_id: r.managerEmail ? ids.get(r.managerEmail)! : null,
+    }));
     if (managers.length) {
       await m.query(
         `UPDATE person p SET manager_id = v.manager_id FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, manager_id uuid)
@@ -322,14 +381,22 @@ export class PeopleImportService {
         `INSERT INTO user_account (organization_id, person_id, email, password_hash, roles)
          SELECT $2, v.person_id, v.email, $3, v.roles::role[] FROM jsonb_to_recordset($1::jsonb) AS v(person_id uuid, email text, roles text[])
          ON CONFLICT (email) DO NOTHING`,
-        [JSON.stringify(newAccounts.map((r) => ({ person_id: ids.get(r.email), email: r.email, roles: r.roles }))), org, NO_PASSWORD],
+        [
+          JSON.stringify(
+            newAccounts.map((r) => ({ person_id: ids.get(r.email), email: r.email, roles: r.roles })),
+          ),
+          org,
+          NO_PASSWORD,
+        ],
       );
     }
     const roleChanges = todo.flatMap((r) => {
       const a = ex.accounts.get(ids.get(r.email)!);
       if (!a) return [];
       const before = [...a.roles].sort();
-      return JSON.stringify(before) === JSON.stringify(r.roles) ? [] : [{ id: a.id, person_id: a.personId, before, roles: r.roles }];
+      return JSON.stringify(before) === JSON.stringify(r.roles)
+        ? []
+        : [{ id: a.id, person_id: a.personId, before, roles: r.roles }];
     });
     if (roleChanges.length) {
       await m.query(
@@ -338,11 +405,19 @@ export class PeopleImportService {
         [JSON.stringify(roleChanges), org],
       );
       for (const c of roleChanges) {
-        audit.push({ action: 'person.roles.set', entityType: 'Person', entityId: c.person_id, before: { roles: c.before }, after: { roles: c.roles } });
+        audit.push({
+          action: 'person.roles.set',
+          entityType: 'Person',
+          entityId: c.person_id,
+          before: { roles: c.before },
+          after: { roles: c.roles },
+        });
       }
     }
     // 6. Team managers named by the file.
-    const teamManagers = todo.filter((r) => r.managesTeam).map((r) => ({ id: ex.teams.get(key(r.team))!.id, manager_id: ids.get(r.email) }));
+    const teamManagers = todo
+      .filter((r) => r.managesTeam)
+      .map((r) => ({ id: ex.teams.get(key(r.team))!.id, manager_id: ids.get(r.email) }));
     if (teamManagers.length) {
       await m.query(
         `UPDATE team t SET manager_id = v.manager_id FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, manager_id uuid)
@@ -355,8 +430,20 @@ export class PeopleImportService {
       if (!r.baseSalary) continue;
       const old = ex.people.get(r.email);
       const before = old ? { baseSalary: old.baseSalary, currency: old.salaryCurrency } : null;
-      if (before && before.baseSalary !== null && Number(before.baseSalary).toFixed(2) === r.baseSalary && before.currency === r.currency) continue;
-      audit.push({ action: 'person.pay.set', entityType: 'Person', entityId: ids.get(r.email)!, before, after: { baseSalary: r.baseSalary, currency: r.currency } });
+      if (
+        before &&
+        before.baseSalary !== null &&
+        Number(before.baseSalary).toFixed(2) === r.baseSalary &&
+        before.currency === r.currency
+      )
+        continue;
+      audit.push({
+        action: 'person.pay.set',
+        entityType: 'Person',
+        entityId: ids.get(r.email)!,
+        before,
+        after: { baseSalary: r.baseSalary, currency: r.currency },
+      });
     }
     audit.push({
       action: 'people.import',
@@ -368,7 +455,9 @@ export class PeopleImportService {
     for (let i = 0; i < audit.length; i += 2000) {
       await m.insert(
         AuditEvent,
-        audit.slice(i, i + 2000).map((a) => ({ ...a, organizationId: org, actorPersonId: viewer.personId, requestId })) as never,
+        audit
+          .slice(i, i + 2000)
+          .map((a) => ({ ...a, organizationId: org, actorPersonId: viewer.personId, requestId })) as never,
       );
     }
   }

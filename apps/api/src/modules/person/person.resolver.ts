@@ -5,12 +5,7 @@ import { Pay, PeopleArgs, PersonPage } from './dto/person.types';
 import { Team } from '../team/team.entity';
 import { Position } from '../position/position.entity';
 import { Role } from '../organization/organization.enums';
-import {
-  Authorize,
-  HR_OR_ADMIN,
-  Members,
-  PERSONAL_HR_DATA,
-} from '../../platform/auth/authorize.decorator';
+import { Authorize, HR_OR_ADMIN, Members, PERSONAL_HR_DATA } from '../../platform/auth/authorize.decorator';
 import { PolicyService } from '../../platform/auth/policy.service';
 import type { GqlContext } from '../../platform/graphql/gql-context';
 import { DecimalScalar } from '../../platform/graphql/scalars';
@@ -100,7 +95,7 @@ export class PersonResolver {
     return (await ctx.loaders.accountByPerson.load(p.id))?.roles ?? [];
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the viewer may read this person\'s pay.' })
+  @ResolveField(() => Boolean, { description: "Whether the viewer may read this person's pay." })
   canViewPay(@Parent() p: Person, @Context() ctx: GqlContext) {
     return this.policy.allows(ctx, PERSONAL_HR_DATA, {}, p);
   }

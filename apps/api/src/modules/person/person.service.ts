@@ -76,7 +76,13 @@ export class PersonService {
   }
 
   /** Sets base salary and currency (HR); audited with before/after. */
-  async setPay(viewer: Viewer, personId: string, baseSalary: string, currency: string, requestId: string): Promise<Person> {
+  async setPay(
+    viewer: Viewer,
+    personId: string,
+    baseSalary: string,
+    currency: string,
+    requestId: string,
+  ): Promise<Person> {
     let amount: Decimal;
     try {
       amount = new Decimal(baseSalary);
@@ -96,7 +102,12 @@ export class PersonService {
       if (!person) throw notFound('Person');
       const before = { baseSalary: person.baseSalary, currency: person.salaryCurrency };
       const after = { baseSalary: amount.toFixed(2), currency: cur };
-      if (before.baseSalary !== null && new Decimal(before.baseSalary).equals(amount) && before.currency === cur) return person;
+      if (
+        before.baseSalary !== null &&
+        new Decimal(before.baseSalary).equals(amount) &&
+        before.currency === cur
+      )
+        return person;
       person.baseSalary = after.baseSalary;
       person.salaryCurrency = cur;
       const saved = await m.save(person);

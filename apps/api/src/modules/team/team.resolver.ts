@@ -13,7 +13,9 @@ import { ParseUUIDArg } from '../../platform/graphql/uuid';
 export class TeamResolver {
   constructor(private readonly db: DataSource) {}
 
-  @Query(() => [Team], { description: 'Every team of the organisation (a few hundred at most), by kind then name.' })
+  @Query(() => [Team], {
+    description: 'Every team of the organisation (a few hundred at most), by kind then name.',
+  })
   teams(@Context() ctx: GqlContext) {
     return this.db.getRepository(Team).find({
       where: { organizationId: ctx.viewer!.organizationId },

@@ -1,4 +1,14 @@
-import { Args, Context, Field, Int, ObjectType, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Field,
+  Int,
+  ObjectType,
+  Query,
+  ResolveField,
+  Resolver,
+  Parent,
+} from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import { Authorize, Members } from '../auth/authorize.decorator';

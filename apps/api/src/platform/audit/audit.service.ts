@@ -31,7 +31,10 @@ export class AuditService {
 }
 
 /** The fields of `before` and `after` that differ (for compact audit entries). */
-export function changedFields<T extends object>(before: T, after: Partial<T>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(after)) {

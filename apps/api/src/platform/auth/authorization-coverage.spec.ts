@@ -11,21 +11,30 @@ describe('authorization coverage', () => {
       .filter((name) => name !== 'constructor')
       .map((name) => ({ cls, name, fn: cls.prototype[name] as object }))
       .filter(({ fn }) => typeof fn === 'function')
-      .filter(({ fn }) => Reflect.getMetadata('graphql:resolver_type', fn) || Reflect.getMetadata('graphql:resolve_property', fn) !== undefined),
+      .filter(
+        ({ fn }) =>
+          Reflect.getMetadata('graphql:resolver_type', fn) ||
+          Reflect.getMetadata('graphql:resolve_property', fn) !== undefined,
+      ),
   );
 
   it('finds the resolvers (the check below is not vacuous)', () => {
     expect(handlers.length).toBeGreaterThan(30);
-    expect(handlers.map((h) => h.name)).toEqual(expect.arrayContaining(['login', 'people', 'pay', 'importPeople', 'auditEvents']));
+    expect(handlers.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['login', 'people', 'pay', 'importPeople', 'auditEvents']),
+    );
   });
 
-  it.each(RESOLVERS.map((c) => [c.name, c] as const))('%s: every query, mutation and field resolver has a rule', (_n, cls) => {
-    const missing = handlers
-      .filter((h) => h.cls === cls)
-      .filter((h) => !Reflect.getMetadata(AUTHZ_KEY, h.fn) && !Reflect.getMetadata(AUTHZ_KEY, cls))
-      .map((h) => h.name);
-    expect(missing).toEqual([]);
-  });
+  it.each(RESOLVERS.map((c) => [c.name, c] as const))(
+    '%s: every query, mutation and field resolver has a rule',
+    (_n, cls) => {
+      const missing = handlers
+        .filter((h) => h.cls === cls)
+        .filter((h) => !Reflect.getMetadata(AUTHZ_KEY, h.fn) && !Reflect.getMetadata(AUTHZ_KEY, cls))
+        .map((h) => h.name);
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('the list of resolvers holds every *.resolver.ts class of the code base', () => {
     const root = join(__dirname, '../..');
@@ -38,7 +47,9 @@ describe('authorization coverage', () => {
       }
     };
     walk(root);
-    const declared = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/export class (\w+)/g)].map((m) => m[1])).filter((n) => n.endsWith('Resolver'));
+    const declared = files
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/export class (\w+)/g)].map((m) => m[1]))
+      .filter((n) => n.endsWith('Resolver'));
     expect(declared.sort()).toEqual(RESOLVERS.map((c) => c.name).sort());
   });
 });

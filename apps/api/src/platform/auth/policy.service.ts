@@ -14,14 +14,24 @@ export class PolicyService {
   constructor(private readonly db: DataSource) {}
 
   /** Throws UNAUTHENTICATED or FORBIDDEN unless the rule allows the viewer. */
-  async enforce(ctx: GqlContext, rule: AuthzRule, args: Record<string, unknown>, parent: unknown): Promise<void> {
+  async enforce(
+    ctx: GqlContext,
+    rule: AuthzRule,
+    args: Record<string, unknown>,
+    parent: unknown,
+  ): Promise<void> {
     if (rule.public) return;
     if (!ctx.viewer) throw unauthenticated(ctx.authProblem ?? 'Sign in first');
     if (!(await this.allows(ctx, rule, args, parent))) throw forbidden();
   }
 
   /** Whether the rule allows the signed-in viewer (no throw). */
-  async allows(ctx: GqlContext, rule: AuthzRule, args: Record<string, unknown>, parent: unknown): Promise<boolean> {
+  async allows(
+    ctx: GqlContext,
+    rule: AuthzRule,
+    args: Record<string, unknown>,
+    parent: unknown,
+  ): Promise<boolean> {
     if (rule.public) return true;
     const viewer = ctx.viewer;
     if (!viewer) return false;

@@ -39,7 +39,11 @@ export class TokenService {
   async verifyAccess(token: string): Promise<{ viewer: Viewer } | { problem: string }> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.pid !== 'string' || typeof payload.org !== 'string') {
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.pid !== 'string' ||
+        typeof payload.org !== 'string'
+      ) {
         return { problem: 'Invalid access token' };
       }
       return {

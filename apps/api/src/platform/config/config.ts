@@ -28,7 +28,14 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function intVar(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number, problems: string[]) {
+function intVar(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  def: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
   const raw = env[name];
   if (raw === undefined || raw === '') return def;
   const n = Number(raw);
@@ -44,7 +51,10 @@ function intVar(env: NodeJS.ProcessEnv, name: string, def: number, min: number, 
  * sees one clear line per bad variable. The JWT secret is generated and persisted under DATA_DIR
  * in embedded mode; it is required when DATABASE_URL points at a shared server.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { persistSecret?: boolean } = {}): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { persistSecret?: boolean } = {},
+): AppConfig {
   const problems: string[] = [];
   const port = intVar(env, 'PORT', 3000, 0, 65535, problems);
 
@@ -52,14 +62,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { persist
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     problems.push(`NODE_ENV=${JSON.stringify(nodeEnvRaw)}: expected development, production or test`);
   }
-  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as NodeEnv;
+  const nodeEnv = (
+    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
+  ) as NodeEnv;
 
   const seedRaw = env.SEED ?? 'demo';
-  if (!['demo', 'none'].includes(seedRaw)) problems.push(`SEED=${JSON.stringify(seedRaw)}: expected demo or none`);
+  if (!['demo', 'none'].includes(seedRaw))
+    problems.push(`SEED=${JSON.stringify(seedRaw)}: expected demo or none`);
   const seed = (seedRaw === 'none' ? 'none' : 'demo') as SeedMode;
 
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
 
   let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
   if (databaseUrl) {

@@ -1,6 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,7 +52,9 @@ function runAs(): { uid?: number; gid?: number } {
   let u = id('-u');
   if (u.status !== 0) {
     spawnSync('groupadd', ['-f', 'postgres']);
-    const r = spawnSync('useradd', ['-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+    const r = spawnSync('useradd', ['-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0 && !/already exists/.test(r.stderr)) {
       throw new Error(`Cannot create the postgres system user needed to run PostgreSQL as root: ${r.stderr}`);
     }
@@ -59,7 +70,9 @@ export async function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -134,7 +147,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     try {
       const r = spawnSync(
         join(bin, 'initdb'),
-        [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${tmpPw}`, '--encoding=UTF8', '--locale=C'],
+        [
+          `--pgdata=${pgData}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${tmpPw}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
         { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
       );
       if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
@@ -148,7 +168,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const child: ChildProcess = spawn(
     join(bin, 'postgres'),
-    ['-D', pgData, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    [
+      '-D',
+      pgData,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     { ...ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
   writeFileSync(ownerFile, String(process.pid));
@@ -161,7 +192,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       if (output.includes('database system is ready to accept connections')) resolveStart();
     };
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.slice(-2000)}`)),
+    );
   });
   child.stderr!.removeAllListeners('data');
   child.stderr!.on('data', (c: Buffer) => log(c.toString('utf8').trim()));

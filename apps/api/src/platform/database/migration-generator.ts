@@ -11,7 +11,8 @@ import { repoRoot } from '../config/config';
  * apps/api/src/migrations/<timestamp>-<name>.ts and registers it in migrations/index.ts.
  */
 export async function generateMigration(serverUrl: string, name: string): Promise<string | null> {
-  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Migration name must be PascalCase, e.g. AddSurveys');
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Migration name must be PascalCase, e.g. AddSurveys');
   const scratch = `symmetry_gen_${Date.now()}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
@@ -30,7 +31,8 @@ export async function generateMigration(serverUrl: string, name: string): Promis
     if (!sql.upQueries.length) return null;
     const ts = Date.now();
     const cls = `${name}${ts}`;
-    const q = (s: string) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+    const q = (s: string) =>
+      '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
     const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${cls} implements MigrationInterface {
@@ -41,7 +43,10 @@ ${sql.upQueries.map((u) => `    await queryRunner.query(${q(u.query)});`).join('
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${sql.downQueries.reverse().map((d) => `    await queryRunner.query(${q(d.query)});`).join('\n')}
+${sql.downQueries
+  .reverse()
+  .map((d) => `    await queryRunner.query(${q(d.query)});`)
+  .join('\n')}
   }
 }
 `;
@@ -52,7 +57,10 @@ ${sql.downQueries.reverse().map((d) => `    await queryRunner.query(${q(d.query)
     let index = readFileSync(indexFile, 'utf8');
     index = index.replace(/^(import type .*\n)/m, `$1import { ${cls} } from './${file}';\n`);
     index = index.replace(/= \[(.*)\];/s, (_m, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       return `= [${[...items, cls].join(', ')}];`;
     });
     writeFileSync(indexFile, index);

@@ -13,7 +13,8 @@ export const UNPAGED_LIST_SIZE = 10;
 const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
   const limit = typeof args?.limit === 'number' ? args.limit : null;
   if (limit !== null) return 1 + limit * Math.max(1, childComplexity);
-  if (field.name !== 'items' && isListType(getNullableType(field.type))) return 1 + UNPAGED_LIST_SIZE * Math.max(1, childComplexity);
+  if (field.name !== 'items' && isListType(getNullableType(field.type)))
+    return 1 + UNPAGED_LIST_SIZE * Math.max(1, childComplexity);
   return undefined;
 };
 

@@ -36,7 +36,8 @@ export function toGraphQLError(err: unknown): GraphQLError {
   if (err instanceof HttpException) return fromHttp(err);
   if (err instanceof QueryFailedError) {
     const pgCode = (err as unknown as { code?: string }).code;
-    if (pgCode === '23505') return new GraphQLError('This already exists', { extensions: { code: ErrorCode.CONFLICT } });
+    if (pgCode === '23505')
+      return new GraphQLError('This already exists', { extensions: { code: ErrorCode.CONFLICT } });
     if (pgCode === '40001' || pgCode === '40P01') {
       return new GraphQLError('Concurrent change, try again', { extensions: { code: ErrorCode.CONFLICT } });
     }
@@ -60,7 +61,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   if (original && !(original instanceof GraphQLError) && !(original instanceof AppError)) {
     const mapped = toGraphQLError(original);
-    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+    return {
+      message: mapped.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: mapped.extensions,
+    };
   }
   const extensions = { ...(formatted.extensions ?? {}) };
   delete extensions.stacktrace;
@@ -72,7 +78,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (code === 'BAD_USER_INPUT') return { ...formatted, extensions };
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, extensions };
 }

@@ -14,7 +14,11 @@ export const MAX_QUERY_BYTES = 20_000;
 
 const reject = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-function depthOf(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depthOf(
+  set: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   if (!set) return 0;
   let max = 0;
   for (const sel of set.selections) {
@@ -38,11 +42,13 @@ export function depthLimitRule(maxDepth = MAX_DEPTH) {
   return (context: ValidationContext): ASTVisitor => {
     const doc = context.getDocument();
     const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const def of doc.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+    for (const def of doc.definitions)
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
     for (const def of doc.definitions) {
       if (def.kind !== Kind.OPERATION_DEFINITION) continue;
       const d = depthOf(def.selectionSet, fragments, new Set());
-      if (d > maxDepth) context.reportError(reject(`Query is too deep: depth ${d}, at most ${maxDepth} allowed`));
+      if (d > maxDepth)
+        context.reportError(reject(`Query is too deep: depth ${d}, at most ${maxDepth} allowed`));
     }
     return {};
   };
@@ -56,7 +62,8 @@ export function aliasLimitRule(maxAliases = MAX_ALIASES) {
       Field(node) {
         if (node.alias) {
           count++;
-          if (count === maxAliases + 1) context.reportError(reject(`Too many aliases: at most ${maxAliases} allowed`));
+          if (count === maxAliases + 1)
+            context.reportError(reject(`Too many aliases: at most ${maxAliases} allowed`));
         }
       },
     };

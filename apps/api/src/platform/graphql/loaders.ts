@@ -35,13 +35,20 @@ export class Loaders {
     return this.memo(name, async (ids) => {
       const org = this.organizationId();
       if (!org) return ids.map(() => null);
-      const rows = await this.db.getRepository(entity).find({ where: { id: In([...ids]), organizationId: org } as never });
+      const rows = await this.db
+        .getRepository(entity)
+        .find({ where: { id: In([...ids]), organizationId: org } as never });
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     });
   }
 
-  private groupBy<T>(name: string, entity: EntityClass<T>, column: keyof T & string, order?: Record<string, 'ASC' | 'DESC'>) {
+  private groupBy<T>(
+    name: string,
+    entity: EntityClass<T>,
+    column: keyof T & string,
+    order?: Record<string, 'ASC' | 'DESC'>,
+  ) {
     return this.memo<T[]>(name, async (keys) => {
       const org = this.organizationId();
       if (!org) return keys.map(() => []);
@@ -92,7 +99,9 @@ export class Loaders {
     return this.memo<UserAccount | null>('accountByPerson', async (ids) => {
       const org = this.organizationId();
       if (!org) return ids.map(() => null);
-      const rows = await this.db.getRepository(UserAccount).find({ where: { personId: In([...ids]), organizationId: org } });
+      const rows = await this.db
+        .getRepository(UserAccount)
+        .find({ where: { personId: In([...ids]), organizationId: org } });
       const map = new Map(rows.map((r) => [r.personId, r]));
       return ids.map((id) => map.get(id) ?? null);
     });

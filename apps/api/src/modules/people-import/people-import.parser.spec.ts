@@ -1,0 +1,69 @@
+import { parsePeopleCsv } from './people-import.parser';
+
+const H = 'email,first_name,last_name,team,hire_date';
+
+describe('people CSV parser', () => {
+  it('parses rows with defaults, normalising e-mail, FTE, salary, roles and booleans', () => {
+    const csv = `email,first_name,last_name,team,team_kind,hire_date,fte,base_salary,currency,roles,manages_team
+Ana@Example.org,Ana,Lopes,Front,front line,2024-02-29,0.5,42000,eur,manager;hr,oui`;
+    const { rows, errors } = parsePeopleCsv(csv);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      email: 'ana@example.org',
+      teamKind: 'FRONT_LINE',
+      fte: '0.500',
+      baseSalary: '42000.00',
+      currency: 'EUR',
+      roles: ['EMPLOYEE', 'HR', 'MANAGER'],
+      managesTeam: true,
+    });
+    expect(parsePeopleCsv(`${H}\nb@x.org,B,C,T,2024-01-01`).rows[0]).toMatchObject({
+      fte: '1.000',
+      baseSalary: null,
+      roles: ['EMPLOYEE'],
+      managesTeam: false,
+    });
+  });
+
+  it.each([
+    ['email', 'nope,B,C,T,2024-01-01'],
+    ['hire_date', 'b@x.org,B,C,T,2023-02-29'],
+    ['hire_date', 'b@x.org,B,C,T,01/02/2024'],
+    ['first_name', 'b@x.org,,C,T,2024-01-01'],
+    ['team', 'b@x.org,B,C,,2024-01-01'],
+  ])('reports %s on its line', (field, row) => {
+    const { rows, errors } = parsePeopleCsv(`${H}\n${row}`);
+    expect(rows).toEqual([]);
+    expect(errors[0]).toMatchObject({ line: 2, field });
+  });
+
+  it('counts lines as in the file, blank lines and quoted newlines included', () => {
+    const csv = `${H}\n\na@x.org,"A\nB",C,T,2024-01-01\nbad,B,C,T,2024-01-01`;
+    const { rows, errors } = parsePeopleCsv(csv);
+    expect(rows[0].firstName).toBe('A\nB');
+    expect(errors[0].line).toBe(5);
+  });
+
+  it('refuses a header without required columns, unknown columns, an empty file and broken quoting', () => {
+    expect(parsePeopleCsv('email,first_name').fatal).toMatchObject({ line: 1, field: 'last_name' });
+    expect(parsePeopleCsv(`${H},age`).fatal).toMatchObject({ line: 1, field: 'age' });
+    expect(parsePeopleCsv(`${H}\n`).fatal?.message).toMatch(/no rows/);
+    expect(parsePeopleCsv(`${H}\na@x.org,"A,B,T,2024-01-01`).fatal?.message).toMatch(/Malformed CSV/);
+  });
+
+  it('refuses FTE out of (0, 1], negative or sub-cent salary, salary without currency, unknown role', () => {
+    const bad = ['0', '1.01', '-0.5', 'abc'].map(
+      (f) => parsePeopleCsv(`${H},fte\nb@x.org,B,C,T,2024-01-01,${f}`).errors[0]?.field,
+    );
+    expect(bad).toEqual(['fte', 'fte', 'fte', 'fte']);
+    const pay = ['-1,EUR', '10.001,EUR', '100,', '100,EURO'].map(
+      (p) => parsePeopleCsv(`${H},base_salary,currency\nb@x.org,B,C,T,2024-01-01,${p}`).errors[0]?.field,
+    );
+    expect(pay).toEqual(['base_salary', 'base_salary', 'currency', 'currency']);
+    expect(parsePeopleCsv(`${H},roles\nb@x.org,B,C,T,2024-01-01,CEO`).errors[0]).toMatchObject({
+      field: 'roles',
+      message: expect.stringMatching(/CEO/),
+    });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './business-calendar';
+export * from './business-time';
+export type { CivilDate, WallClock } from './zoned-time';
+export { formatCivilDate, isValidTimeZone, parseCivilDate, wallClockAt, zoneOffsetMs } from './zoned-time';

@@ -1,0 +1,5 @@
+export * from './correlation';
+export * from './confidence-interval';
+export * from './line-fit';
+export * from './lagged-correlation';
+export * from './correlation-reading';
