@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { codes, createTestApp, DEMO_PASSWORD, TEST_SECRET, type TestApp } from '../setup/test-app';
 
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken expiresIn person { displayName email roles } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken expiresIn person { displayName email roles } } }';
 const REFRESH = 'mutation { refreshSession { accessToken person { email } } }';
 
 describe('sign-in, sessions and tokens', () => {
@@ -15,16 +16,27 @@ describe('sign-in, sessions and tokens', () => {
     ((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('symmetry_rt='));
 
   it('signs in with the demo password and answers me with e-mail and roles', async () => {
-    const res = await t.http().post('/graphql').send({ query: LOGIN, variables: { e: 'HR@meridian.example', p: DEMO_PASSWORD } });
+    const res = await t
+      .http()
+      .post('/graphql')
+      .send({ query: LOGIN, variables: { e: 'HR@meridian.example', p: DEMO_PASSWORD } });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.login.person).toEqual({ displayName: 'Hélène Moreau', email: 'hr@meridian.example', roles: expect.arrayContaining(['HR', 'EMPLOYEE']) });
+    expect(res.body.data.login.person).toEqual({
+      displayName: 'Hélène Moreau',
+      email: 'hr@meridian.example',
+      roles: expect.arrayContaining(['HR', 'EMPLOYEE']),
+    });
     expect(res.body.data.login.expiresIn).toBe(900);
     const cookie = cookieOf(res)!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/graphql/);
     const me = await t.gql('{ me { displayName email roles } }', {}, res.body.data.login.accessToken);
-    expect(me.data!.me).toEqual({ displayName: 'Hélène Moreau', email: 'hr@meridian.example', roles: ['EMPLOYEE', 'HR', 'SUPPORT_AGENT'] });
+    expect(me.data!.me).toEqual({
+      displayName: 'Hélène Moreau',
+      email: 'hr@meridian.example',
+      roles: ['EMPLOYEE', 'HR', 'SUPPORT_AGENT'],
+    });
   });
 
   it('refuses an invalid e-mail as bad input naming the field', async () => {
@@ -41,7 +53,10 @@ describe('sign-in, sessions and tokens', () => {
   });
 
   it('locks an e-mail after 5 failures, even for the right password, and aliased attempts count one by one', async () => {
-    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: login(email: "employee@meridian.example", password: "guess${i}") { accessToken }`).join('\n');
+    const aliases = Array.from(
+      { length: 6 },
+      (_, i) => `a${i}: login(email: "employee@meridian.example", password: "guess${i}") { accessToken }`,
+    ).join('\n');
     const r = await t.gql(`mutation { ${aliases} }`);
     const byAlias = (r.errors ?? []).map((e) => [e.path![0], e.extensions!.code]);
     expect(byAlias).toEqual([
@@ -55,7 +70,9 @@ describe('sign-in, sessions and tokens', () => {
     const right = await t.gql(LOGIN, { e: 'employee@meridian.example', p: DEMO_PASSWORD });
     expect(codes(right)).toEqual(['TOO_MANY_REQUESTS']);
     // The lock is in PostgreSQL: once it has passed, the right password works again.
-    await t.db.query("UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE email = 'employee@meridian.example'");
+    await t.db.query(
+      "UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE email = 'employee@meridian.example'",
+    );
     expect(codes(await t.gql(LOGIN, { e: 'employee@meridian.example', p: DEMO_PASSWORD }))).toEqual([]);
   });
 
@@ -75,26 +92,38 @@ describe('sign-in, sessions and tokens', () => {
     const f = await t.gql('{ me { id } }', {}, forged);
     const e = await t.gql('{ me { id } }', {}, expired);
     const m = await t.gql('{ me { id } }', {}, 'not.a.token');
-    expect([codes(f), codes(e), codes(m)]).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], ['UNAUTHENTICATED']]);
+    expect([codes(f), codes(e), codes(m)]).toEqual([
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+      ['UNAUTHENTICATED'],
+    ]);
     expect(e.errors![0].message).toMatch(/expired/i);
     expect(codes(await t.gql('{ me { id } }'))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('rotates the refresh token, revokes the family on reuse, and logout ends the session', async () => {
-    const first = await t.http().post('/graphql').send({ query: LOGIN, variables: { e: 'manager@meridian.example', p: DEMO_PASSWORD } });
+    const first = await t
+      .http()
+      .post('/graphql')
+      .send({ query: LOGIN, variables: { e: 'manager@meridian.example', p: DEMO_PASSWORD } });
     const c1 = cookieOf(first)!.split(';')[0];
     const r2 = await t.http().post('/graphql').set('cookie', c1).send({ query: REFRESH });
     expect(r2.body.data.refreshSession.person.email).toBe('manager@meridian.example');
     const c2 = cookieOf(r2)!.split(';')[0];
     expect(c2).not.toBe(c1);
     // Re-presenting the replaced token after the grace period is theft: the family is revoked.
-    await t.db.query("UPDATE refresh_token SET revoked_at = now() - interval '1 minute' WHERE revoked_at IS NOT NULL");
+    await t.db.query(
+      "UPDATE refresh_token SET revoked_at = now() - interval '1 minute' WHERE revoked_at IS NOT NULL",
+    );
     const reuse = await t.http().post('/graphql').set('cookie', c1).send({ query: REFRESH });
     expect(reuse.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const after = await t.http().post('/graphql').set('cookie', c2).send({ query: REFRESH });
     expect(after.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
-    const again = await t.http().post('/graphql').send({ query: LOGIN, variables: { e: 'manager@meridian.example', p: DEMO_PASSWORD } });
+    const again = await t
+      .http()
+      .post('/graphql')
+      .send({ query: LOGIN, variables: { e: 'manager@meridian.example', p: DEMO_PASSWORD } });
     const c3 = cookieOf(again)!.split(';')[0];
     const out = await t.http().post('/graphql').set('cookie', c3).send({ query: 'mutation { logout }' });
     expect(out.body.data.logout).toBe(true);
@@ -104,7 +133,9 @@ describe('sign-in, sessions and tokens', () => {
   });
 
   it('stores passwords as argon2id hashes only', async () => {
-    const [row] = await t.db.query("SELECT password_hash FROM user_account WHERE email = 'hr@meridian.example'");
+    const [row] = await t.db.query(
+      "SELECT password_hash FROM user_account WHERE email = 'hr@meridian.example'",
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });

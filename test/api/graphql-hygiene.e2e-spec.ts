@@ -29,7 +29,11 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
   it('lists 100 people with team, manager and position in at most 4 statements', async () => {
     let body: { data?: { people: { items: unknown[]; totalCount: number } } } = {};
     const n = await countStatements(async () => {
-      body = await t.gql('{ people(limit: 100) { totalCount items { displayName team { name } manager { displayName } position { title } } } }', {}, hr);
+      body = await t.gql(
+        '{ people(limit: 100) { totalCount items { displayName team { name } manager { displayName } position { title } } } }',
+        {},
+        hr,
+      );
     });
     expect(body.data!.people.items).toHaveLength(100);
     expect(body.data!.people.totalCount).toBe(303);
@@ -53,10 +57,20 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
   });
 
   it('searches by name, accent and case included, and filters by team', async () => {
-    const r = await t.gql('{ people(search: "camille dur") { totalCount items { displayName team { id name } } } }', {}, hr);
-    expect(r.data!.people.items.map((p: { displayName: string }) => p.displayName)).toContain('Camille Durand');
+    const r = await t.gql(
+      '{ people(search: "camille dur") { totalCount items { displayName team { id name } } } }',
+      {},
+      hr,
+    );
+    expect(r.data!.people.items.map((p: { displayName: string }) => p.displayName)).toContain(
+      'Camille Durand',
+    );
     const teamId = r.data!.people.items[0].team.id;
-    const inTeam = await t.gql('query($t: ID!) { people(teamId: $t, limit: 100) { totalCount items { team { id } } } }', { t: teamId }, hr);
+    const inTeam = await t.gql(
+      'query($t: ID!) { people(teamId: $t, limit: 100) { totalCount items { team { id } } } }',
+      { t: teamId },
+      hr,
+    );
     expect(inTeam.data!.people.items.every((p: { team: { id: string } }) => p.team.id === teamId)).toBe(true);
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM person WHERE team_id = $1', [teamId]);
     expect(inTeam.data!.people.totalCount).toBe(n);
@@ -65,7 +79,8 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
   });
 
   it('refuses a query nested too deep', async () => {
-    const deep = '{ me { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } }';
+    const deep =
+      '{ me { manager { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } }';
     const r = await t.gql(deep, {}, hr);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors![0].message).toMatch(/too deep/);
@@ -74,16 +89,25 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
   it('refuses too many aliases and too expensive a query', async () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: me { id }`).join(' ');
     expect(r0(await t.gql(`{ ${aliases} }`, {}, hr))).toMatch(/Too many aliases/);
-    const costly = '{ people(limit: 100) { items { directReports { directReports { directReports { team { name } } } } } } }';
+    const costly =
+      '{ people(limit: 100) { items { directReports { directReports { directReports { team { name } } } } } } }';
     const r = await t.gql(costly, {}, hr);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r0(r)).toMatch(/too expensive/);
   });
 
   it('refuses batched requests and cross-site (simple) requests', async () => {
-    const batch = await t.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const batch = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(batch.status).toBe(400);
-    const simple = await t.http().post('/graphql').set('content-type', 'text/plain').send(JSON.stringify({ query: '{ __typename }' }));
+    const simple = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ query: '{ __typename }' }));
     expect(simple.status).toBe(400);
     const get = await t.http().get('/graphql?query=%7B__typename%7D');
     expect(get.status).toBe(400);
@@ -94,11 +118,16 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
     const bad = await t.gql('{ person(id: "not-a-uuid") { id } }', {}, hr);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].extensions!.field).toBe('id');
-    const unknown = await t.gql('query($id: ID!) { person(id: $id) { id } }', { id: '00000000-0000-4000-a000-000000000000' }, hr);
+    const unknown = await t.gql(
+      'query($id: ID!) { person(id: $id) { id } }',
+      { id: '00000000-0000-4000-a000-000000000000' },
+      hr,
+    );
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
     const wrongType = await t.gql('{ people(limit: "ten") { totalCount } }', {}, hr);
     expect(wrongType.errors!.length).toBeGreaterThan(0);
-    for (const r of [bad, unknown, wrongType]) expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+    for (const r of [bad, unknown, wrongType])
+      expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
   });
 
   it('hides internal failures behind a generic message', async () => {
@@ -106,7 +135,12 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
     await t.db.query('ALTER TABLE position RENAME TO position_gone');
     try {
       const r = await t.gql('{ positions { id } }', {}, hr);
-      expect(r.errors![0]).toEqual(expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+      expect(r.errors![0]).toEqual(
+        expect.objectContaining({
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        }),
+      );
       expect(JSON.stringify(r)).not.toMatch(/position_gone|relation|stack/);
     } finally {
       await t.db.query('ALTER TABLE position_gone RENAME TO position');

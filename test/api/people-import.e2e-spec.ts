@@ -4,7 +4,8 @@ const IMPORT = `mutation($csv: String!, $mode: ImportMode!) {
   importPeople(csv: $csv, mode: $mode) { valid applied totalRows created updated unchanged errors { line field message } }
 }`;
 
-const HEADER = 'email,first_name,last_name,team,team_kind,parent_team,manager_email,position,position_level,track,hire_date,fte,base_salary,currency,roles,manages_team';
+const HEADER =
+  'email,first_name,last_name,team,team_kind,parent_team,manager_email,position,position_level,track,hire_date,fte,base_salary,currency,roles,manages_team';
 const GOOD = [
   HEADER,
   'lea.roux@meridian.example,Léa,Roux,Accueil — Vannes,FRONT_LINE,Customer Operations,,Team Manager,,,2021-03-01,1,45000,EUR,MANAGER,yes',
@@ -26,7 +27,15 @@ describe('people import (CSV)', () => {
   it('validates without writing anything', async () => {
     const before = await count();
     const r = await t.gql(IMPORT, { csv: GOOD, mode: 'VALIDATE' }, hr);
-    expect(r.data!.importPeople).toEqual({ valid: true, applied: false, totalRows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(r.data!.importPeople).toEqual({
+      valid: true,
+      applied: false,
+      totalRows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
     expect(await count()).toBe(before);
   });
 
@@ -38,13 +47,25 @@ describe('people import (CSV)', () => {
     const [team] = await t.db.query(
       `SELECT t.kind, p.name AS parent, m.email AS manager FROM team t JOIN team p ON p.id = t.parent_id JOIN person m ON m.id = t.manager_id WHERE t.name = 'Accueil — Vannes'`,
     );
-    expect(team).toEqual({ kind: 'FRONT_LINE', parent: 'Customer Operations', manager: 'lea.roux@meridian.example' });
+    expect(team).toEqual({
+      kind: 'FRONT_LINE',
+      parent: 'Customer Operations',
+      manager: 'lea.roux@meridian.example',
+    });
     const [yanis] = await t.db.query(
       `SELECT p.fte, p.base_salary, m.email AS manager, pos.title, a.roles FROM person p JOIN person m ON m.id = p.manager_id
        JOIN position pos ON pos.id = p.position_id JOIN user_account a ON a.person_id = p.id WHERE p.email = 'yanis.petit@meridian.example'`,
     );
-    expect(yanis).toEqual({ fte: '0.800', base_salary: '31000.00', manager: 'lea.roux@meridian.example', title: 'Customer Advisor', roles: '{EMPLOYEE}' });
-    const [lea] = await t.db.query("SELECT a.roles FROM user_account a WHERE a.email = 'lea.roux@meridian.example'");
+    expect(yanis).toEqual({
+      fte: '0.800',
+      base_salary: '31000.00',
+      manager: 'lea.roux@meridian.example',
+      title: 'Customer Advisor',
+      roles: '{EMPLOYEE}',
+    });
+    const [lea] = await t.db.query(
+      "SELECT a.roles FROM user_account a WHERE a.email = 'lea.roux@meridian.example'",
+    );
     expect(lea.roles).toBe('{EMPLOYEE,MANAGER}');
     const [{ level }] = await t.db.query("SELECT level FROM position WHERE title = 'Conseiller mobile'");
     expect(level).toBe(2);
@@ -52,10 +73,14 @@ describe('people import (CSV)', () => {
 
   it('re-importing the same file changes nothing', async () => {
     const a = await audits();
-    const [{ updated_at }] = await t.db.query("SELECT updated_at FROM person WHERE email = 'yanis.petit@meridian.example'");
+    const [{ updated_at }] = await t.db.query(
+      "SELECT updated_at FROM person WHERE email = 'yanis.petit@meridian.example'",
+    );
     const r = await t.gql(IMPORT, { csv: GOOD, mode: 'APPLY' }, hr);
     expect(r.data!.importPeople).toMatchObject({ valid: true, created: 0, updated: 0, unchanged: 3 });
-    const [{ updated_at: after }] = await t.db.query("SELECT updated_at FROM person WHERE email = 'yanis.petit@meridian.example'");
+    const [{ updated_at: after }] = await t.db.query(
+      "SELECT updated_at FROM person WHERE email = 'yanis.petit@meridian.example'",
+    );
     expect(after).toEqual(updated_at);
     expect(await audits()).toBe(a + 1); // only the import's own trace
   });
@@ -107,15 +132,26 @@ describe('people import (CSV)', () => {
   });
 
   it('refuses management cycles', async () => {
-    const csv = [HEADER, 'lea.roux@meridian.example,Léa,Roux,Accueil — Vannes,,,yanis.petit@meridian.example,Team Manager,,,2021-03-01,1,45000,EUR,MANAGER,yes'].join('\n');
+    const csv = [
+      HEADER,
+      'lea.roux@meridian.example,Léa,Roux,Accueil — Vannes,,,yanis.petit@meridian.example,Team Manager,,,2021-03-01,1,45000,EUR,MANAGER,yes',
+    ].join('\n');
     const r = await t.gql(IMPORT, { csv, mode: 'VALIDATE' }, hr);
-    expect(r.data!.importPeople.errors[0]).toMatchObject({ line: 2, field: 'manager_email', message: expect.stringMatching(/cycle/) });
+    expect(r.data!.importPeople.errors[0]).toMatchObject({
+      line: 2,
+      field: 'manager_email',
+      message: expect.stringMatching(/cycle/),
+    });
   });
 
   it('reports a malformed file, unknown or missing columns', async () => {
     const malformed = await t.gql(IMPORT, { csv: `${HEADER}\n"unterminated,quote`, mode: 'VALIDATE' }, hr);
     expect(malformed.data!.importPeople.errors[0].message).toMatch(/Malformed CSV/);
-    const unknown = await t.gql(IMPORT, { csv: 'email,first_name,last_name,team,hire_date,shoe_size\n', mode: 'VALIDATE' }, hr);
+    const unknown = await t.gql(
+      IMPORT,
+      { csv: 'email,first_name,last_name,team,hire_date,shoe_size\n', mode: 'VALIDATE' },
+      hr,
+    );
     expect(unknown.data!.importPeople.errors[0]).toMatchObject({ line: 1, field: 'shoe_size' });
     const missing = await t.gql(IMPORT, { csv: 'email,first_name\na@b.example,A\n', mode: 'VALIDATE' }, hr);
     expect(missing.data!.importPeople.errors[0]).toMatchObject({ line: 1, field: 'last_name' });

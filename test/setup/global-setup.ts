@@ -17,7 +17,10 @@ const ROOT = resolve(__dirname, '../..');
  */
 export default async function globalSetup() {
   if (process.env.SYMMETRY_TEST_PG) return; // already set up by another project of this run
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build-if-needed.mjs'), 'api'], { stdio: 'inherit', cwd: ROOT });
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-if-needed.mjs'), 'api'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   let serverUrl = process.env.TEST_DATABASE_URL ?? null;
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'symmetry-test-'));
@@ -37,7 +40,12 @@ export default async function globalSetup() {
   execFileSync(process.execPath, [join(ROOT, 'dist/apps/api/src/cli.js'), 'seed'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, TEMPLATE_DB), JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: withDatabase(serverUrl, TEMPLATE_DB),
+      JWT_SECRET: 'x'.repeat(40),
+      LOG_LEVEL: 'warn',
+    },
   });
   process.env.SYMMETRY_TEST_PG = serverUrl;
 }

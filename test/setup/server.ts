@@ -21,7 +21,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   let out = '';
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
@@ -58,13 +65,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
  * The built API (serving apps/web/dist) on a fresh database cloned from the seeded template.
  * `seed: 'none'` empties the organisation data first.
  */
-export async function startServer(opts: { seed?: 'demo' | 'none' } = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  opts: { seed?: 'demo' | 'none' } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const db = await createTestDatabase();
   if (opts.seed === 'none') {
     const { Client } = await import('pg');
     const c = new Client({ connectionString: db.url });
     await c.connect();
-    await c.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change; TRUNCATE organization CASCADE; ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_change;');
+    await c.query(
+      'ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_change; TRUNCATE organization CASCADE; ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_change;',
+    );
     await c.end();
   }
   const server = await spawnServer({ DATABASE_URL: db.url, JWT_SECRET: TEST_SECRET, SEED: 'none' });

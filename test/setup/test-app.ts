@@ -10,7 +10,11 @@ export const DEMO_PASSWORD = 'symmetry-demo';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; field?: string; [k: string]: unknown };
+  }[];
 }
 
 export interface TestApp {
@@ -18,7 +22,11 @@ export interface TestApp {
   db: DataSource;
   config: AppConfig;
   http: () => ReturnType<typeof request>;
-  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResult<T>>;
+  gql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GqlResult<T>>;
   login: (email: string, password?: string) => Promise<string>;
   close: () => Promise<void>;
 }
@@ -48,7 +56,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
   const http = () => request(app.getHttpServer());
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>> => {
     const req = http().post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });

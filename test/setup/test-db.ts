@@ -6,7 +6,8 @@ export const TEMPLATE_DB = 'symmetry_template';
 
 function serverUrl(): string {
   const url = process.env.SYMMETRY_TEST_PG;
-  if (!url) throw new Error('SYMMETRY_TEST_PG is not set: run through jest (its globalSetup starts PostgreSQL)');
+  if (!url)
+    throw new Error('SYMMETRY_TEST_PG is not set: run through jest (its globalSetup starts PostgreSQL)');
   return url;
 }
 

@@ -37,7 +37,7 @@ export class Initial1795352653391 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_cb033a3b70363fb8a5de534fbc" ON "person"  ("team_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_52805351546c5fbcecb95df520" ON "person"  ("manager_id") `);
     await queryRunner.query(
-      `CREATE INDEX "IDX_d3d21d8f4b9009a61f0f4e875f" ON "person"  ("organization_id", "last_name", "first_name") `,
+      `CREATE INDEX "IDX_a475b4d8a43a8febc035879de0" ON "person"  ("organization_id", "last_name", "first_name", "id") `,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_ccfbeaa0304f8a7b205a30bec6" ON "person"  ("organization_id", "email") `,
@@ -177,7 +177,7 @@ export class Initial1795352653391 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_b13ff6a6e3b0998303aae5828a"`);
     await queryRunner.query(`DROP TABLE "support_service"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_ccfbeaa0304f8a7b205a30bec6"`);
-    await queryRunner.query(`DROP INDEX "public"."IDX_d3d21d8f4b9009a61f0f4e875f"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_a475b4d8a43a8febc035879de0"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_52805351546c5fbcecb95df520"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_cb033a3b70363fb8a5de534fbc"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_529240bfd63666ae4ec116456b"`);

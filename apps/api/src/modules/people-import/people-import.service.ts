@@ -305,20 +305,16 @@ export class PeopleImportService {
       if (r.position && !ex.positions.has(key(r.position)) && !newPositions.has(key(r.position)))
         newPositions.set(key(r.position), r);
     if (newPositions.size) {
-      const inserted = await m
-        .getRepository(Position)
-        .save(
-          [...newPositions.values()].map((r) =>
-            m
-              .getRepository(Position)
-              .create({
-                organizationId: org,
-                title: r.position!,
-                level: r.positionLevel ?? 1,
-                track: r.track ?? 'General',
-              }),
-          ),
-        );
+      const inserted = await m.getRepository(Position).save(
+        [...newPositions.values()].map((r) =>
+          m.getRepository(Position).create({
+            organizationId: org,
+            title: r.position!,
+            level: r.positionLevel ?? 1,
+            track: r.track ?? 'General',
+          }),
+        ),
+      );
       for (const p of inserted) ex.positions.set(key(p.title), p);
     }
     // 3. People: insert the new, update the changed (one statement each way).
@@ -452,6 +448,7 @@ export class PeopleImportService {
       before: null,
       after: { rows: rows.length, created: fresh.length, updated: upd.length },
     });
+    if (fresh.length >= 500) await m.query('ANALYZE person'); // a large import changes the planner's picture
     for (let i = 0; i < audit.length; i += 2000) {
       await m.insert(
         AuditEvent,

@@ -17,7 +17,7 @@ import { DecimalScalar } from '../../platform/graphql/scalars';
 @ObjectType()
 @Entity('person')
 @Index(['organizationId', 'email'], { unique: true })
-@Index(['organizationId', 'lastName', 'firstName'])
+@Index(['organizationId', 'lastName', 'firstName', 'id'])
 export class Person {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

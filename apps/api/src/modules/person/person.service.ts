@@ -18,29 +18,52 @@ export class PersonService {
     private readonly audit: AuditService,
   ) {}
 
-  /** One page of the directory and its total, in one statement (count(*) OVER ()). */
+  /**
+   * One page of the directory and its total in one statement. A deferred join: the page's ids come
+   * from an index-only scan of (organization_id, last_name, first_name, id), however deep the
+   * offset, and only those rows are read from the table; the total is an uncorrelated subquery
+   * PostgreSQL evaluates once.
+   */
   async page(viewer: Viewer, args: PeopleArgs): Promise<PersonPage> {
-    const qb = this.db
+    const where = (a: string) => {
+      const parts = [`${a}.organization_id = :org`];
+      if (args.teamId) parts.push(`${a}.team_id = :team`);
+      if (args.search?.trim()) {
+        parts.push(
+          `(${a}.first_name || ' ' || ${a}.last_name ILIKE :q OR ${a}.last_name || ' ' || ${a}.first_name ILIKE :q OR ${a}.email ILIKE :q)`,
+        );
+      }
+      return parts.join(' AND ');
+    };
+    const params = {
+      org: viewer.organizationId,
+      team: args.teamId,
+      q: `%${escapeLike(args.search?.trim() ?? '')}%`,
+    };
+    const { entities, raw } = await this.db
       .getRepository(Person)
       .createQueryBuilder('p')
-      .addSelect('count(*) OVER ()', 'total')
-      .where('p.organization_id = :org', { org: viewer.organizationId });
-    if (args.teamId) qb.andWhere('p.team_id = :team', { team: args.teamId });
-    const search = args.search?.trim();
-    if (search) {
-      qb.andWhere(
-        "(p.first_name || ' ' || p.last_name ILIKE :q OR p.last_name || ' ' || p.first_name ILIKE :q OR p.email ILIKE :q)",
-        { q: `%${escapeLike(search)}%` },
-      );
-    }
-    qb.orderBy('p.last_name', 'ASC').addOrderBy('p.first_name', 'ASC').addOrderBy('p.id', 'ASC');
-    qb.offset(args.offset).limit(args.limit);
-    const { entities, raw } = await qb.getRawAndEntities<{ total: string }>();
+      .addSelect(`(SELECT count(*) FROM person c WHERE ${where('c')})`, 'total')
+      .innerJoin(
+        `(SELECT k.id FROM person k WHERE ${where('k')} ORDER BY k.last_name, k.first_name, k.id OFFSET ${args.offset} LIMIT ${args.limit})`,
+        'page',
+        'page.id = p.id',
+      )
+      .setParameters(params)
+      .orderBy('p.last_name', 'ASC')
+      .addOrderBy('p.first_name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getRawAndEntities<{ total: string }>();
     let totalCount = raw.length ? Number(raw[0].total) : 0;
     if (!raw.length && args.offset > 0) {
-      // Past the last page: the window count is not available, count separately.
-      const countQb = qb.clone().offset(undefined).limit(undefined).orderBy();
-      totalCount = await countQb.getCount();
+      // Past the last page no row carries the total: count on its own.
+      const row = await this.db
+        .createQueryBuilder()
+        .select('count(*)::int', 'n')
+        .from(Person, 'c')
+        .where(where('c'), params)
+        .getRawOne<{ n: number }>();
+      totalCount = row?.n ?? 0;
     }
     return { items: entities, totalCount, offset: args.offset, limit: args.limit };
   }
