@@ -8,7 +8,7 @@ import { createTestDatabase } from '../setup/test-db';
 import { TEST_SECRET } from '../setup/test-app';
 
 const run = promisify(execFile);
-const gql = async (url: string, query: string, variables?: object) =>
+const gql = async (url: string, query: string, variables?: object): Promise<any> =>
   (
     await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -107,7 +107,9 @@ describe('process lifecycle', () => {
           headers: { 'content-type': 'application/json', cookie },
           body: JSON.stringify({ query: 'mutation { refreshSession { person { email } } }' }),
         });
-        expect((await refreshed.json()).data.refreshSession.person.email).toBe('hr@meridian.example');
+        expect(((await refreshed.json()) as any).data.refreshSession.person.email).toBe(
+          'hr@meridian.example',
+        );
       } finally {
         await Promise.all([a.stop(), b.stop()]);
       }

@@ -9,7 +9,11 @@ describe('authorization coverage', () => {
   const handlers = RESOLVERS.flatMap((cls) =>
     Object.getOwnPropertyNames(cls.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => ({ cls, name, fn: cls.prototype[name] as object }))
+      .map((name) => ({
+        cls,
+        name,
+        fn: (cls.prototype as unknown as Record<string, unknown>)[name] as object,
+      }))
       .filter(({ fn }) => typeof fn === 'function')
       .filter(
         ({ fn }) =>

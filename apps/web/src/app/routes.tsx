@@ -1,0 +1,58 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from '../modules/shell/components/RequireAuth';
+import { RequireRole } from '../modules/shell/components/RequireRole';
+import { ACCESS } from '../modules/shell/utils/access';
+
+// Each page is its own chunk: a person downloads only what they open.
+const LoginPage = lazy(() => import('../modules/auth/components/LoginPage'));
+const HomePage = lazy(() => import('../modules/shell/components/HomePage'));
+const NotFoundPage = lazy(() => import('../modules/shell/components/NotFoundPage'));
+const PeopleDirectoryPage = lazy(() => import('../modules/people/components/PeopleDirectoryPage'));
+const PersonPage = lazy(() => import('../modules/people/components/PersonPage'));
+const TeamsPage = lazy(() => import('../modules/teams/components/TeamsPage'));
+const TeamPage = lazy(() => import('../modules/teams/components/TeamPage'));
+const OrgChartPage = lazy(() => import('../modules/org-chart/components/OrgChartPage'));
+const MyProfilePage = lazy(() => import('../modules/profile/components/MyProfilePage'));
+const MyTeamPage = lazy(() => import('../modules/profile/components/MyTeamPage'));
+const PeopleImportPage = lazy(() => import('../modules/admin/components/PeopleImportPage'));
+const OrganizationSettingsPage = lazy(() => import('../modules/admin/components/OrganizationSettingsPage'));
+const AuditLogPage = lazy(() => import('../modules/admin/components/AuditLogPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'people', element: <PeopleDirectoryPage /> },
+      { path: 'people/:personId', element: <PersonPage /> },
+      { path: 'teams', element: <TeamsPage /> },
+      { path: 'teams/:teamId', element: <TeamPage /> },
+      { path: 'org-chart', element: <OrgChartPage /> },
+      { path: 'me', element: <MyProfilePage /> },
+      {
+        element: <RequireRole roles={ACCESS.myTeam} />,
+        children: [{ path: 'my-team', element: <MyTeamPage /> }],
+      },
+      {
+        path: 'admin',
+        children: [
+          {
+            element: <RequireRole roles={ACCESS.peopleImport} />,
+            children: [{ path: 'import', element: <PeopleImportPage /> }],
+          },
+          {
+            element: <RequireRole roles={ACCESS.organizationSettings} />,
+            children: [{ path: 'organization', element: <OrganizationSettingsPage /> }],
+          },
+          {
+            element: <RequireRole roles={ACCESS.auditLog} />,
+            children: [{ path: 'audit', element: <AuditLogPage /> }],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,93 @@
+import {
+  IconAddressBook,
+  IconClipboardList,
+  IconFileImport,
+  IconHierarchy2,
+  IconHome,
+  IconSettings,
+  IconUserCircle,
+  IconUsersGroup,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Role } from '../../../gql/graphql';
+import { ACCESS, hasAnyRole } from './access';
+
+export type NavLabelKey =
+  | 'nav.home'
+  | 'nav.people'
+  | 'nav.teams'
+  | 'nav.orgChart'
+  | 'nav.myProfile'
+  | 'nav.myTeam'
+  | 'nav.peopleImport'
+  | 'nav.organizationSettings'
+  | 'nav.auditLog';
+
+export interface NavItem {
+  to: string;
+  label: NavLabelKey;
+  icon: Icon;
+  /** Only the exact path makes the entry active. */
+  end?: boolean;
+  roles?: readonly Role[];
+  testId: string;
+}
+
+export interface NavSection {
+  title: 'nav.sections.everyone' | 'nav.sections.management' | 'nav.sections.administration';
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: readonly NavSection[] = [
+  {
+    title: 'nav.sections.everyone',
+    items: [
+      { to: '/', label: 'nav.home', icon: IconHome, end: true, testId: 'nav-home' },
+      { to: '/people', label: 'nav.people', icon: IconAddressBook, testId: 'nav-people' },
+      { to: '/teams', label: 'nav.teams', icon: IconUsersGroup, testId: 'nav-teams' },
+      { to: '/org-chart', label: 'nav.orgChart', icon: IconHierarchy2, testId: 'nav-org-chart' },
+      { to: '/me', label: 'nav.myProfile', icon: IconUserCircle, testId: 'nav-my-profile' },
+    ],
+  },
+  {
+    title: 'nav.sections.management',
+    items: [
+      { to: '/my-team', label: 'nav.myTeam', icon: IconUsers, roles: ACCESS.myTeam, testId: 'nav-my-team' },
+    ],
+  },
+  {
+    title: 'nav.sections.administration',
+    items: [
+      {
+        to: '/admin/import',
+        label: 'nav.peopleImport',
+        icon: IconFileImport,
+        roles: ACCESS.peopleImport,
+        testId: 'nav-people-import',
+      },
+      {
+        to: '/admin/organization',
+        label: 'nav.organizationSettings',
+        icon: IconSettings,
+        roles: ACCESS.organizationSettings,
+        testId: 'nav-organization-settings',
+      },
+      {
+        to: '/admin/audit',
+        label: 'nav.auditLog',
+        icon: IconClipboardList,
+        roles: ACCESS.auditLog,
+        testId: 'nav-audit-log',
+      },
+    ],
+  },
+];
+
+/** The sections and entries a person with these roles can see; empty sections are dropped. */
+export function visibleSections(roles: readonly Role[]): NavSection[] {
+  return NAV_SECTIONS.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => hasAnyRole(roles, item.roles)),
+  })).filter((section) => section.items.length > 0);
+}
