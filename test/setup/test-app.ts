@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     accessTokenTtlSeconds: 900,
     refreshTokenTtlDays: 14,
+    databasePoolSize: 5,
     webDistDir: null,
     ...overrides,
   };

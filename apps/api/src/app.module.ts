@@ -52,7 +52,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            extra: { max: config.databasePoolSize, application_name: 'symmetry' },
+          } as never),
+        ),
         PlatformModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

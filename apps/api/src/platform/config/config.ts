@@ -16,6 +16,7 @@ export interface AppConfig {
   logLevel: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  databasePoolSize: number;
   webDistDir: string | null;
 }
 
@@ -96,6 +97,7 @@ export function loadConfig(
 
   const accessTokenTtlSeconds = intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400, problems);
   const refreshTokenTtlDays = intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems);
+  const databasePoolSize = intVar(env, 'DATABASE_POOL_SIZE', 10, 1, 100, problems);
 
   if (problems.length) throw new ConfigError(problems);
 
@@ -114,6 +116,7 @@ export function loadConfig(
     logLevel,
     accessTokenTtlSeconds,
     refreshTokenTtlDays,
+    databasePoolSize,
     webDistDir: webDist,
   };
 }

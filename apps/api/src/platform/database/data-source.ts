@@ -21,7 +21,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'symmetry' },
+    extra: { max: 10, application_name: 'symmetry' },
     ...extra,
   } as DataSourceOptions;
 }
