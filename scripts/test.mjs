@@ -3,6 +3,7 @@
 // project (unit, api on a real PostgreSQL, browser in a real Chromium). Exit code is non-zero
 // if anything fails. `--quick` skips the static checks.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +29,21 @@ if (!quick) {
   step('types (tsc, every project)', 'npm', ['run', '--silent', 'typecheck']);
 }
 step('build (api, web)', process.execPath, [join(root, 'scripts/build-if-needed.mjs')]);
-step('tests (jest: unit, api, browser)', npx('jest'), ['--ci', '--maxWorkers=2', ...jestArgs]);
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const summary = join(root, 'test-results', 'jest.json');
+const t = Date.now();
+console.log('\n▶ tests (jest: unit, web, api, browser)');
+const r = spawnSync(
+  npx('jest'),
+  ['--ci', '--maxWorkers=2', '--json', `--outputFile=${summary}`, ...jestArgs],
+  { cwd: root, stdio: 'inherit' },
+);
+if (existsSync(summary)) {
+  const j = JSON.parse(readFileSync(summary, 'utf8'));
+  // The plain closing line CI reads: N passed, N failed, N skipped.
+  console.log(
+    `\ntests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`,
+  );
+}
+console.log(`${r.status === 0 ? '✔' : '✖'} tests (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+process.exit(r.status ?? 1);
