@@ -1,4 +1,3 @@
-import { isSurveyRuleError, SurveyRuleErrorCode } from './errors';
 import {
   assertReportingThreshold,
   CONFIDENTIALITY_MODES,
@@ -15,16 +14,7 @@ import {
   TENURE_BUCKETS,
   tenureBucket,
 } from './confidentiality';
-
-function expectCode(action: () => unknown, code: SurveyRuleErrorCode): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
-}
+import { expectCode } from './testing/expect-code';
 
 describe('confidentiality modes', () => {
   it('lists three modes', () => {

@@ -9,17 +9,7 @@ import {
   rankDrivers,
   RespondentScores,
 } from './driver-analysis';
-import { isSurveyRuleError, SurveyRuleErrorCode } from './errors';
-
-function expectCode(action: () => unknown, code: SurveyRuleErrorCode): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
-}
+import { expectCode } from './testing/expect-code';
 
 /** Textbook two-pass Pearson, as an independent reference. */
 function reference(xs: number[], ys: number[]): number {

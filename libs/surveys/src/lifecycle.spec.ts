@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isSurveyRuleError, SurveyRuleError, SurveyRuleErrorCode } from './errors';
+import { SurveyRuleError } from './errors';
 import {
   allowedTransitions,
   assertTransition,
@@ -14,16 +14,7 @@ import {
   waveAt,
   waveWindow,
 } from './lifecycle';
-
-function expectCode(action: () => unknown, code: SurveyRuleErrorCode): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
-}
+import { expectCode } from './testing/expect-code';
 
 const iso = (date: Date): string => date.toISOString();
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { NormalizedAnswer } from './answer-validation';
-import { isSurveyRuleError, SurveyRuleErrorCode } from './errors';
 import { Question } from './question-types';
 import {
   cesMean,
@@ -20,16 +19,7 @@ import {
   shareOf,
   yesNoScore,
 } from './scoring';
-
-function expectCode(action: () => unknown, code: SurveyRuleErrorCode): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
-}
+import { expectCode } from './testing/expect-code';
 
 const text = { en: 'Q?', fr: 'Q ?' };
 const options = [

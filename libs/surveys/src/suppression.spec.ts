@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { isSurveyRuleError, SurveyRuleError } from './errors';
 import { linearAttack } from './suppression.attacker';
 import {
   auditDisclosure,
@@ -9,6 +8,7 @@ import {
   suppress,
   SuppressionDecision,
 } from './suppression';
+import { expectCode } from './testing/expect-code';
 
 function cellsOf(counts: Record<string, number>): Cell[] {
   return Object.entries(counts).map(([id, count]) => ({ id, count }));
@@ -22,16 +22,6 @@ function decisionsOf(decisions: Map<string, SuppressionDecision>): Record<string
   return Object.fromEntries(
     [...decisions].map(([id, decision]) => [id, decision.shown ? `shown ${decision.n}` : decision.reason]),
   );
-}
-
-function expectCode(action: () => unknown, code: SurveyRuleError['code']): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
 }
 
 describe('suppress — threshold', () => {

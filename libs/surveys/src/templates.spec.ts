@@ -1,5 +1,4 @@
 import { validateAnswerSet } from './answer-validation';
-import { isSurveyRuleError, SurveyRuleErrorCode } from './errors';
 import { assertValidQuestions, isScaleType, Question, STANDARD_DRIVERS } from './question-types';
 import {
   ENGAGEMENT_ITEMS,
@@ -22,16 +21,7 @@ import {
   templateNeedsSubject,
   TRAINING_FEEDBACK_TEMPLATE,
 } from './templates';
-
-function expectCode(action: () => unknown, code: SurveyRuleErrorCode): void {
-  try {
-    action();
-  } catch (error) {
-    expect(isSurveyRuleError(error, code)).toBe(true);
-    return;
-  }
-  throw new Error(`expected SurveyRuleError ${code}`);
-}
+import { expectCode } from './testing/expect-code';
 
 const typesOf = (questions: readonly Question[]): string[] => questions.map((question) => question.type);
 
