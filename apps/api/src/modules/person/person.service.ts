@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
+import { preparedQuery, rowMapper } from '../../platform/database/row-mapper';
 import { Person } from './person.entity';
 import { PeopleArgs, PersonPage } from './dto/person.types';
 import { UserAccount } from '../auth/user-account.entity';
@@ -25,44 +26,45 @@ export class PersonService {
    * PostgreSQL evaluates once.
    */
   async page(viewer: Viewer, args: PeopleArgs): Promise<PersonPage> {
-    const where = (a: string) => {
-      const parts = [`${a}.organization_id = :org`];
-      if (args.teamId) parts.push(`${a}.team_id = :team`);
-      if (args.search?.trim()) {
-        parts.push(
-          `(${a}.first_name || ' ' || ${a}.last_name ILIKE :q OR ${a}.last_name || ' ' || ${a}.first_name ILIKE :q OR ${a}.email ILIKE :q)`,
-        );
-      }
-      return parts.join(' AND ');
-    };
-    const params = {
-      org: viewer.organizationId,
-      team: args.teamId,
-      q: `%${escapeLike(args.search?.trim() ?? '')}%`,
-    };
-    const { entities, raw } = await this.db
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .addSelect(`(SELECT count(*) FROM person c WHERE ${where('c')})`, 'total')
-      .innerJoin(
-        `(SELECT k.id FROM person k WHERE ${where('k')} ORDER BY k.last_name, k.first_name, k.id OFFSET ${args.offset} LIMIT ${args.limit})`,
-        'page',
-        'page.id = p.id',
-      )
-      .setParameters(params)
-      .orderBy('p.last_name', 'ASC')
-      .addOrderBy('p.first_name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getRawAndEntities<{ total: string }>();
-    let totalCount = raw.length ? Number(raw[0].total) : 0;
-    if (!raw.length && args.offset > 0) {
+    const search = args.search?.trim();
+    // Placeholders are numbered as filters are added: the SQL text depends only on which filters
+    // are present, so there are four prepared statements at most.
+    const values: unknown[] = [viewer.organizationId];
+    const filters = ['organization_id = $1'];
+    if (args.teamId) {
+      values.push(args.teamId);
+      filters.push(`team_id = $${values.length}`);
+    }
+    if (search) {
+      values.push(`%${escapeLike(search)}%`);
+      const q = `$${values.length}`;
+      filters.push(
+        `(first_name || ' ' || last_name ILIKE ${q} OR last_name || ' ' || first_name ILIKE ${q} OR email ILIKE ${q})`,
+      );
+    }
+    const where = filters.join(' AND ');
+    const name = `people-page${args.teamId ? '-team' : ''}${search ? '-search' : ''}`;
+    const n = values.length;
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.db,
+      name,
+      `SELECT p.*, (SELECT count(*) FROM person WHERE ${where}) AS total
+       FROM (SELECT id FROM person WHERE ${where} ORDER BY last_name, first_name, id OFFSET $${n + 1} LIMIT $${n + 2}) page
+       JOIN person p ON p.id = page.id
+       ORDER BY p.last_name, p.first_name, p.id`,
+      [...values, args.offset, args.limit],
+    );
+    const { hydrate } = rowMapper(this.db, Person);
+    const entities = rows.map(hydrate);
+    let totalCount = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && args.offset > 0) {
       // Past the last page no row carries the total: count on its own.
-      const row = await this.db
-        .createQueryBuilder()
-        .select('count(*)::int', 'n')
-        .from(Person, 'c')
-        .where(where('c'), params)
-        .getRawOne<{ n: number }>();
+      const [row] = await preparedQuery<{ n: number }>(
+        this.db,
+        `${name}-count`,
+        `SELECT count(*)::int AS n FROM person WHERE ${where}`,
+        values,
+      );
       totalCount = row?.n ?? 0;
     }
     return { items: entities, totalCount, offset: args.offset, limit: args.limit };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -33,7 +34,8 @@ export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataS
       schema = s;
       return s;
     },
-    plugins: [complexityPlugin(() => schema!)],
+    // No cache hints are used: without the cache-control plugin Apollo does not wrap every resolver.
+    plugins: [complexityPlugin(() => schema!), ApolloServerPluginCacheControlDisabled()],
     formatError,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<GqlContext> => {
       const ctx: GqlContext = {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import { rowMapper } from '../database/row-mapper';
 import { Person } from '../../modules/person/person.entity';
 import { Team } from '../../modules/team/team.entity';
 import { Position } from '../../modules/position/position.entity';
@@ -35,10 +36,12 @@ export class Loaders {
     return this.memo(name, async (ids) => {
       const org = this.organizationId();
       if (!org) return ids.map(() => null);
-      const rows = await this.db
-        .getRepository(entity)
-        .find({ where: { id: In([...ids]), organizationId: org } as never });
-      const map = new Map(rows.map((r) => [r.id, r]));
+      const { table, hydrate } = rowMapper(this.db, entity);
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT * FROM "${table}" WHERE id = ANY($1::uuid[]) AND organization_id = $2`,
+        [ids, org],
+      );
+      const map = new Map(rows.map((r) => [r.id as string, hydrate(r)]));
       return ids.map((id) => map.get(id) ?? null);
     });
   }
