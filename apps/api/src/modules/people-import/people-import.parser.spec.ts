@@ -67,3 +67,16 @@ Ana@Example.org,Ana,Lopes,Front,front line,2024-02-29,0.5,42000,eur,manager;hr,o
     });
   });
 });
+
+describe('the web app and the parser agree on the columns', () => {
+  it('lists the same required and optional columns', async () => {
+    const web = await import('../../../../web/src/modules/admin/utils/import-columns');
+    const { COLUMNS, REQUIRED } = await import('./people-import.parser');
+    expect([...web.REQUIRED_IMPORT_COLUMNS].sort()).toEqual([...REQUIRED].sort());
+    expect([...web.REQUIRED_IMPORT_COLUMNS, ...web.OPTIONAL_IMPORT_COLUMNS].sort()).toEqual([...COLUMNS].sort());
+    // The template the web offers parses without errors.
+    const parsed = parsePeopleCsv(web.importTemplateCsv());
+    expect(parsed.fatal).toBeUndefined();
+    expect(parsed.errors).toEqual([]);
+  });
+});
