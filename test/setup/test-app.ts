@@ -44,6 +44,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     accessTokenTtlSeconds: 900,
     refreshTokenTtlDays: 14,
     databasePoolSize: 5,
+    jobsEnabled: false,
     webDistDir: null,
     ...overrides,
   };

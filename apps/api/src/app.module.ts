@@ -51,7 +51,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, databaseUrl),
         TypeOrmModule.forRoot(
           dataSourceOptions(databaseUrl, {
             extra: { max: config.databasePoolSize, application_name: 'symmetry' },

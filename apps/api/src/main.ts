@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './platform/config/config';
 import { openDatabase, migrate, withStartupLock } from './platform/database/bootstrap';
-import { createApp } from './server';
+import { createApp, drainHttp } from './server';
 import { createLogger } from './platform/logging/logger';
 import { isEmpty, seed } from './seed/seed.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/seed.generator';
@@ -51,8 +51,12 @@ async function main() {
     }, 25_000);
     force.unref();
     try {
-      await app.close(); // stops listening, waits for in-flight requests, closes the pool
-      await db.stop(); // clean PostgreSQL shutdown: the next start needs no recovery
+      // Order matters: first stop accepting and let in-flight requests finish...
+      await drainHttp(app);
+      // ...then stop the jobs (running ones finish) and close the pool...
+      await app.close();
+      // ...and last, PostgreSQL itself (clean shutdown: the next start needs no recovery).
+      await db.stop();
       log.info('stopped cleanly');
       process.exit(0);
     } catch (e) {

@@ -12,6 +12,26 @@ import { MAX_IMPORT_BYTES } from './modules/people-import/dto/people-import.type
 
 const REQUEST_ID_RE = /^[\w.-]{1,64}$/;
 
+const inFlight = new WeakMap<object, number>();
+
+/**
+ * Graceful drain: stop accepting connections, answer new requests on kept-alive connections with
+ * 503 and `Connection: close`, wait (at most `timeoutMs`) until in-flight requests are answered,
+ * then close what is left. Nest's own close() destroys open sockets at once, in-flight included,
+ * and Fastify's waits on keep-alive connections: neither is what a rolling deploy wants.
+ */
+export async function drainHttp(app: NestFastifyApplication, timeoutMs = 15_000): Promise<void> {
+  const adapter = app.getHttpAdapter() as unknown as { beforeClose?: () => void };
+  adapter.beforeClose?.();
+  const server = app.getHttpAdapter().getInstance().server;
+  server.close();
+  // Requests already sent on open connections may not be parsed yet: give them a moment to count.
+  await new Promise((r) => setTimeout(r, 250));
+  const end = Date.now() + timeoutMs;
+  while ((inFlight.get(app) ?? 0) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  server.closeAllConnections();
+}
+
 /** Builds the HTTP application (GraphQL, health, web) without listening. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel);
@@ -36,6 +56,20 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // In-flight requests, for a graceful drain at shutdown.
+  const count = (delta: number) => inFlight.set(app, (inFlight.get(app) ?? 0) + delta);
+  fastify.addHook('onRequest', (_req, _reply, done) => {
+    count(1);
+    done();
+  });
+  fastify.addHook('onResponse', (_req, _reply, done) => {
+    count(-1);
+    done();
+  });
+  fastify.addHook('onRequestAbort', (_req, done) => {
+    count(-1);
+    done();
   });
   await app.register(fastifyCookie as never);
   if (config.webDistDir) {

@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { AuditResolver } from './audit/audit.resolver';
 import { GraphQLErrorFilter } from './graphql/error-formatting';
 import { HealthController } from './health/health.controller';
+import { JobsService } from './jobs/jobs.service';
 
 /** Cross-cutting services every domain module may inject. */
 @Global()
@@ -17,9 +18,10 @@ import { HealthController } from './health/health.controller';
     TokenService,
     AuditService,
     AuditResolver,
+    JobsService,
     { provide: APP_GUARD, useClass: PolicyGuard },
     { provide: APP_FILTER, useClass: GraphQLErrorFilter },
   ],
-  exports: [PolicyService, TokenService, AuditService],
+  exports: [PolicyService, TokenService, AuditService, JobsService],
 })
 export class PlatformModule {}

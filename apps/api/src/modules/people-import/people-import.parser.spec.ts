@@ -73,7 +73,9 @@ describe('the web app and the parser agree on the columns', () => {
     const web = await import('../../../../web/src/modules/admin/utils/import-columns');
     const { COLUMNS, REQUIRED } = await import('./people-import.parser');
     expect([...web.REQUIRED_IMPORT_COLUMNS].sort()).toEqual([...REQUIRED].sort());
-    expect([...web.REQUIRED_IMPORT_COLUMNS, ...web.OPTIONAL_IMPORT_COLUMNS].sort()).toEqual([...COLUMNS].sort());
+    expect([...web.REQUIRED_IMPORT_COLUMNS, ...web.OPTIONAL_IMPORT_COLUMNS].sort()).toEqual(
+      [...COLUMNS].sort(),
+    );
     // The template the web offers parses without errors.
     const parsed = parsePeopleCsv(web.importTemplateCsv());
     expect(parsed.fatal).toBeUndefined();

@@ -17,6 +17,7 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   databasePoolSize: number;
+  jobsEnabled: boolean;
   webDistDir: string | null;
 }
 
@@ -98,6 +99,8 @@ export function loadConfig(
   const accessTokenTtlSeconds = intVar(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400, problems);
   const refreshTokenTtlDays = intVar(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems);
   const databasePoolSize = intVar(env, 'DATABASE_POOL_SIZE', 10, 1, 100, problems);
+  const jobsRaw = env.JOBS ?? 'on';
+  if (!['on', 'off'].includes(jobsRaw)) problems.push(`JOBS=${JSON.stringify(jobsRaw)}: expected on or off`);
 
   if (problems.length) throw new ConfigError(problems);
 
@@ -117,6 +120,7 @@ export function loadConfig(
     accessTokenTtlSeconds,
     refreshTokenTtlDays,
     databasePoolSize,
+    jobsEnabled: jobsRaw !== 'off',
     webDistDir: webDist,
   };
 }
