@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { applyBudgetCap, roundLines } from './budget-cap';
-import { Dec } from './money';
+import { Dec, decimalText } from './money';
 
 const lines = (amounts: string[]): { key: string; amount: Decimal }[] =>
   amounts.map((a, i) => ({ key: `l${i}`, amount: new Dec(a) }));
@@ -9,8 +9,8 @@ const lines = (amounts: string[]): { key: string; amount: Decimal }[] =>
 describe('roundLines', () => {
   it('rounds each line half-even to the cent, then sums the rounded lines', () => {
     const r = roundLines(lines(['0.125', '0.135', '0.005', '10']));
-    expect(r.lines.map((d) => d.toFixed(2))).toEqual(['0.12', '0.14', '0.00', '10.00']);
-    expect(r.total.toFixed(2)).toBe('10.26');
+    expect(r.lines.map((d) => decimalText(d, 2))).toEqual(['0.12', '0.14', '0.00', '10.00']);
+    expect(decimalText(r.total, 2)).toBe('10.26');
   });
 
   it('rejects negative lines', () => {
@@ -22,7 +22,7 @@ describe('applyBudgetCap', () => {
   it('leaves lines alone within budget', () => {
     const r = applyBudgetCap(lines(['100.00', '50.00']), '150.00');
     expect(r.applied).toBe(false);
-    expect(r.lines.map((d) => d.toFixed(2))).toEqual(['100.00', '50.00']);
+    expect(r.lines.map((d) => decimalText(d, 2))).toEqual(['100.00', '50.00']);
     expect(r.scaleFactor.toString()).toBe('1');
   });
 
@@ -30,9 +30,9 @@ describe('applyBudgetCap', () => {
     // 100 + 100 + 100 = 300 over a budget of 200.00: exact 66.666… each → 66.67, 66.67, 66.66
     const r = applyBudgetCap(lines(['100.00', '100.00', '100.00']), '200.00');
     expect(r.applied).toBe(true);
-    expect(r.lines.map((d) => d.toFixed(2))).toEqual(['66.67', '66.67', '66.66']);
-    expect(r.total.toFixed(2)).toBe('200.00');
-    expect(r.scaleFactor.toFixed(6)).toBe('0.666667');
+    expect(r.lines.map((d) => decimalText(d, 2))).toEqual(['66.67', '66.67', '66.66']);
+    expect(decimalText(r.total, 2)).toBe('200.00');
+    expect(decimalText(r.scaleFactor, 6)).toBe('0.666667');
   });
 
   it('a zero budget zeroes everything', () => {

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { GateEffect, GateOperator } from './gates';
 import { computeIncentiveRun, IncentiveParticipant, IncentivePlan, IncentiveRunInput } from './incentive-run';
 import { LineStatus } from './line-explanation';
-import { Dec } from './money';
+import { Dec, decimalText } from './money';
 
 const PLAN: IncentivePlan = {
   id: 'plan-2026',
@@ -250,7 +250,7 @@ describe('computeIncentiveRun', () => {
       i: number,
     ): IncentiveParticipant => ({
       id: `p${String(i).padStart(3, '0')}`,
-      targetPay: new Dec(p.targetCents).dividedBy(100).toFixed(2),
+      targetPay: decimalText(new Dec(p.targetCents).dividedBy(100), 2),
       fte: new Dec(p.fte).dividedBy(100),
       employmentStart:
         p.startOffset === null
@@ -269,12 +269,12 @@ describe('computeIncentiveRun', () => {
           fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: null }),
           (ps, budgetCents) => {
             const participants = ps.map(toParticipant);
-            const budget = budgetCents === null ? null : new Dec(budgetCents).dividedBy(100).toFixed(2);
+            const budget = budgetCents === null ? null : decimalText(new Dec(budgetCents).dividedBy(100), 2);
             const run = computeIncentiveRun({ plan: { ...PLAN, budget }, participants });
             const lineSum = run.lines.reduce((s, l) => s.plus(l.amount), new Dec(0));
-            expect(lineSum.toFixed(2)).toBe(run.total);
+            expect(decimalText(lineSum, 2)).toBe(run.total);
             const totalsSum = run.participantTotals.reduce((s, p) => s.plus(p.total), new Dec(0));
-            expect(totalsSum.toFixed(2)).toBe(run.total);
+            expect(decimalText(totalsSum, 2)).toBe(run.total);
             if (budget !== null) expect(new Dec(run.total).lte(budget)).toBe(true);
             for (const line of run.lines) {
               const participant = participants.find(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { Dec } from './money';
 import { compilePayoutCurve, PayoutCurveSpec, payoutPercent } from './payout-curve';
+import { Dec, decimalText } from './money';
 
 /** CSAT curve: nothing below 70, 50% at 70, 100% at 80, 200% from 95 on. */
 const CSAT: PayoutCurveSpec = {
@@ -9,7 +9,7 @@ const CSAT: PayoutCurveSpec = {
   cap: { x: 95, payoutPercent: 200 },
 };
 const pct = (spec: PayoutCurveSpec, x: number | string): string =>
-  payoutPercent(compilePayoutCurve(spec), x).toFixed(6);
+  decimalText(payoutPercent(compilePayoutCurve(spec), x), 6);
 
 describe('payout curve', () => {
   it('pays 0 below the threshold, the threshold % at the threshold', () => {
