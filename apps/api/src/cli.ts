@@ -5,7 +5,6 @@ import { openDatabase, migrate, withStartupLock } from './platform/database/boot
 import { withDatabase } from './platform/database/database-url';
 import { generateMigration } from './platform/database/migration-generator';
 import { seed } from './seed/seed.service';
-import { createDataSource } from './platform/database/data-source';
 
 const USAGE = `usage: node dist/apps/api/src/cli.js <command>
   migrate                 apply pending migrations
@@ -94,5 +93,3 @@ main().catch((e) => {
   console.error(e instanceof ConfigError ? e.message : e instanceof Error ? e.message : e);
   process.exit(1);
 });
-
-export { createDataSource };

@@ -78,7 +78,7 @@ async function main() {
       ...(config.seed === 'demo'
         ? [
             '',
-            `  Demo logins (password: ${DEMO_PASSWORD})${seeded ? '' : ''}:`,
+            `  Demo logins (password: ${DEMO_PASSWORD})${seeded ? ', demo organisation created on this start' : ''}:`,
             ...DEMO_ACCOUNTS.map((a) => `    ${a.local.padEnd(9)} ${a.local}@meridian.example`),
           ]
         : []),

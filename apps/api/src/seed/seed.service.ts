@@ -4,7 +4,10 @@ import { DEMO_PASSWORD, generateOrganization, type SeedOrganization } from './se
 
 const CHUNK = 5000;
 
-async function insertRecords(ds: DataSource, sql: string, rows: object[]) {
+/** Anything that runs SQL: the data source or a transaction's entity manager. */
+type Sql = { query: (sql: string, params: unknown[]) => Promise<unknown> };
+
+async function insertRecords(ds: Sql, sql: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += CHUNK)
     await ds.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK))]);
 }
@@ -16,7 +19,7 @@ export async function insertOrganization(
   passwordHash: string,
 ): Promise<void> {
   await ds.transaction(async (m) => {
-    const q = (sql: string, rows: object[]) => insertRecords(m as unknown as DataSource, sql, rows);
+    const q = (sql: string, rows: object[]) => insertRecords(m, sql, rows);
     await m.query(
       `INSERT INTO organization (id, name, kind, anonymity_threshold, time_zone, working_days, workday_start, workday_end, public_holidays, default_locale)
        VALUES ($1, $2, $3, 5, 'Europe/Paris', '{1,2,3,4,5}', '09:00', '17:30', $4, 'en')`,
