@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/server';
 import type { AppConfig } from '../../apps/api/src/platform/config/config';
 import { createTestDatabase } from './test-db';
+import { TokenService } from '../../apps/api/src/platform/auth/token.service';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const DEMO_PASSWORD = 'symmetry-demo';
@@ -28,6 +29,10 @@ export interface TestApp {
     token?: string,
   ) => Promise<GqlResult<T>>;
   login: (email: string, password?: string) => Promise<string>;
+  /** An access token for a person without a password round-trip (for tests acting as many people). */
+  tokenFor: (personId: string) => Promise<string>;
+  /** The test file's own database (to start a second instance on it). */
+  databaseUrl: string;
   close: () => Promise<void>;
 }
 
@@ -80,6 +85,16 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     tokens.set(key, r.data.login.accessToken);
     return r.data.login.accessToken;
   };
+  const tokenFor = async (personId: string) => {
+    const [a] = await db.query(
+      'SELECT id, organization_id, roles::text[] AS roles FROM user_account WHERE person_id = $1',
+      [personId],
+    );
+    if (!a) throw new Error(`no account for person ${personId}`);
+    return app
+      .get(TokenService)
+      .signAccess({ accountId: a.id, personId, organizationId: a.organization_id, roles: a.roles });
+  };
   return {
     app,
     db,
@@ -87,6 +102,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     http,
     gql,
     login,
+    tokenFor,
+    databaseUrl: database.url,
     close: async () => {
       await app.close();
       await database.drop();

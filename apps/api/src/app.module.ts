@@ -19,6 +19,8 @@ import { PersonModule } from './modules/person/person.module';
 import { SupportServiceModule } from './modules/support-service/support-service.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { PeopleImportModule } from './modules/people-import/people-import.module';
+import { SurveyModule } from './modules/survey/survey.module';
+import { NotificationModule } from './modules/notification/notification.module';
 
 /** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
 function validationError(errors: ValidationError[]) {
@@ -70,6 +72,8 @@ export class AppModule {
         SupportServiceModule,
         AuthModule,
         PeopleImportModule,
+        SurveyModule,
+        NotificationModule,
       ],
       providers: [
         {

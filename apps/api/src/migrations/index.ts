@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795352653391 } from './1795352653391-Initial';
+import { Surveys1795800000000 } from './1795800000000-Surveys';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795352653391];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795352653391, Surveys1795800000000];

@@ -12,6 +12,8 @@ import { SupportServiceResolver } from '../../modules/support-service/support-se
 import { AuthResolver } from '../../modules/auth/auth.resolver';
 import { PeopleImportResolver } from '../../modules/people-import/people-import.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { SurveyParticipationResolver, SurveyResolver } from '../../modules/survey/survey.resolver';
+import { NotificationResolver } from '../../modules/notification/notification.resolver';
 
 /** Every resolver class: the schema printer and the authorization test both read this list. */
 export const RESOLVERS = [
@@ -23,6 +25,9 @@ export const RESOLVERS = [
   AuthResolver,
   PeopleImportResolver,
   AuditResolver,
+  SurveyResolver,
+  SurveyParticipationResolver,
+  NotificationResolver,
 ];
 
 /** Writes apps/api/schema.gql (the web's codegen input) without a database. */

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { SurveyAuthoringService } from './survey-authoring.service';
+import { SurveyRuntimeService } from './survey-runtime.service';
+import { SurveyResultsService } from './survey-results.service';
+import { SurveyParticipationResolver, SurveyResolver } from './survey.resolver';
+
+@Module({
+  providers: [
+    SurveyAuthoringService,
+    SurveyRuntimeService,
+    SurveyResultsService,
+    SurveyResolver,
+    SurveyParticipationResolver,
+  ],
+  exports: [SurveyRuntimeService, SurveyResultsService],
+})
+export class SurveyModule {}
