@@ -51,6 +51,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     databasePoolSize: 5,
     jobsEnabled: false,
     webDistDir: null,
+    smtpUrl: null,
+    mailFrom: 'Symmetry <no-reply@test.example>',
+    publicUrl: 'http://symmetry.test',
     ...overrides,
   };
 }

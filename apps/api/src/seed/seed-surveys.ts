@@ -10,6 +10,7 @@ import {
 import { SurveyRuntimeService } from '../modules/survey/survey-runtime.service';
 import { SurveyResultsService } from '../modules/survey/survey-results.service';
 import type { JobsService } from '../platform/jobs/jobs.service';
+import { NotificationService } from '../modules/notification/notification.service';
 
 const DAY = 864e5;
 
@@ -82,7 +83,11 @@ const COMMENTS = [
  */
 export async function seedSurveys(ds: DataSource, organizationId: string): Promise<void> {
   const jobs = { define: () => undefined } as unknown as JobsService;
-  const runtime = new SurveyRuntimeService(ds, jobs);
+  const runtime = new SurveyRuntimeService(
+    ds,
+    jobs,
+    new NotificationService({ smtpUrl: null, publicUrl: '' }),
+  );
   const results = new SurveyResultsService(ds);
   const r = rng(20261122);
   const now = Date.now();
@@ -226,7 +231,11 @@ export async function seedSurveys(ds: DataSource, organizationId: string): Promi
         await m.query(`UPDATE survey_wave SET status = 'CLOSED', closed_at = closes_at WHERE id = $1`, [id]);
       }
     }
-    // The survey list shows these as HR's.
-    await m.query(`UPDATE survey SET results_published = false WHERE id = $1`, [pulse]);
+    // Invitations to waves that are already over would only confuse the bell.
+    await m.query(
+      `DELETE FROM notification WHERE organization_id = $1 AND dedupe_key IN
+         (SELECT 'survey-wave:' || id::text FROM survey_wave WHERE organization_id = $1 AND status = 'CLOSED')`,
+      [organizationId],
+    );
   });
 }

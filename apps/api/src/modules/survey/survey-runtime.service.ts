@@ -20,6 +20,7 @@ import {
   type SubmitSurveyResponseResult,
 } from './dto/survey.types';
 import { JobsService } from '../../platform/jobs/jobs.service';
+import { NotificationService } from '../notification/notification.service';
 import { AppError, badInput, conflict, ErrorCode, notFound } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
 
@@ -83,6 +84,7 @@ export class SurveyRuntimeService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -188,19 +190,15 @@ export class SurveyRuntimeService implements OnModuleInit {
          SELECT $1, $2, p, c FROM unnest($3::uuid[], $4::uuid[]) AS x(p, c)`,
         [s.organization_id, waveId, persons, personCells],
       );
-      await m.query(
-        `INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
-         SELECT $1, p, 'SURVEY_INVITATION', $3, $4, '/surveys/mine', 'survey-wave:' || $2::text
-           FROM unnest($5::uuid[]) AS p
-         ON CONFLICT DO NOTHING`,
-        [
-          s.organization_id,
-          waveId,
-          s.title,
-          `Open until ${window.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-          persons,
-        ],
-      );
+      await this.notifications.notify(m, {
+        organizationId: s.organization_id,
+        personIds: persons,
+        kind: 'SURVEY_INVITATION',
+        title: `Survey: ${s.title}`,
+        body: `You are invited to answer "${s.title}". Open until ${window.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        link: '/surveys/mine',
+        dedupeKey: `survey-wave:${waveId}`,
+      });
     }
     await m.query(`UPDATE survey SET status = 'OPEN', updated_at = now() WHERE id = $1`, [surveyId]);
     return waveId;
@@ -595,21 +593,21 @@ export class SurveyRuntimeService implements OnModuleInit {
       [now, REMINDER_BEFORE_CLOSE_MS],
     )) as [{ id: string; organization_id: string; title: string; closes_at: Date }[], number];
     for (const w of remind) {
-      const res: unknown[] = await this.db.query(
-        `WITH people AS (
-           UPDATE survey_invitation SET reminders = reminders + 1 WHERE wave_id = $2 AND NOT consumed RETURNING person_id
-         )
-         INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
-         SELECT $1, person_id, 'SURVEY_REMINDER', $3, $4, '/surveys/mine', 'survey-reminder:' || $2::text FROM people
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [
-          w.organization_id,
-          w.id,
-          w.title,
-          `Closes ${w.closes_at.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-        ],
-      );
-      reminded += res.length;
+      await this.db.transaction(async (m) => {
+        const [people] = (await m.query(
+          `UPDATE survey_invitation SET reminders = reminders + 1 WHERE wave_id = $1 AND NOT consumed RETURNING person_id`,
+          [w.id],
+        )) as [{ person_id: string }[], number];
+        reminded += await this.notifications.notify(m, {
+          organizationId: w.organization_id,
+          personIds: people.map((p) => p.person_id),
+          kind: 'SURVEY_REMINDER',
+          title: `Reminder: ${w.title}`,
+          body: `"${w.title}" closes ${w.closes_at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Your answer counts.`,
+          link: '/surveys/mine',
+          dedupeKey: `survey-reminder:${w.id}`,
+        });
+      });
     }
     // Release batches that reached k while racing submits each saw fewer.
     const pendingWaves: { wave_id: string }[] = await this.db.query(

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { NotificationModule } from '../notification/notification.module';
 import { SurveyAuthoringService } from './survey-authoring.service';
 import { SurveyRuntimeService } from './survey-runtime.service';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyParticipationResolver, SurveyResolver } from './survey.resolver';
 
 @Module({
+  imports: [NotificationModule],
   providers: [
     SurveyAuthoringService,
     SurveyRuntimeService,

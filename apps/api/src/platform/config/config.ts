@@ -19,6 +19,12 @@ export interface AppConfig {
   databasePoolSize: number;
   jobsEnabled: boolean;
   webDistDir: string | null;
+  /** SMTP server for e-mail notifications (smtp:// or smtps://); null: in-app notifications only. */
+  smtpUrl: string | null;
+  /** Sender of e-mail notifications. */
+  mailFrom: string;
+  /** Address of the web app as users reach it, for links in e-mails. */
+  publicUrl: string;
 }
 
 /** Thrown when the environment is invalid; `problems` holds one line per bad variable. */
@@ -102,6 +108,15 @@ export function loadConfig(
   const jobsRaw = env.JOBS ?? 'on';
   if (!['on', 'off'].includes(jobsRaw)) problems.push(`JOBS=${JSON.stringify(jobsRaw)}: expected on or off`);
 
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl))
+    problems.push('SMTP_URL: expected smtp://[user:password@]host[:port] or smtps://…');
+  const mailFrom = env.MAIL_FROM?.trim() || 'Symmetry <no-reply@symmetry.localhost>';
+  if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM=${JSON.stringify(mailFrom)}: expected an e-mail address`);
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl))
+    problems.push(`PUBLIC_URL=${JSON.stringify(publicUrl)}: expected http(s)://host[:port][/path]`);
+
   if (problems.length) throw new ConfigError(problems);
 
   if (!jwtSecret) jwtSecret = embeddedSecret(dataDir, opts.persistSecret !== false);
@@ -122,6 +137,9 @@ export function loadConfig(
     databasePoolSize,
     jobsEnabled: jobsRaw !== 'off',
     webDistDir: webDist,
+    smtpUrl,
+    mailFrom,
+    publicUrl,
   };
 }
 

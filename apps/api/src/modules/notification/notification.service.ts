@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import type { AppConfig } from '../../platform/config/config';
+
+export interface NotificationInput {
+  organizationId: string;
+  personIds: string[];
+  kind: string;
+  title: string;
+  body: string;
+  /** Path in the web app, e.g. /surveys/mine. */
+  link: string | null;
+  /** Same key, same person: written once (re-runs and two instances add nothing). */
+  dedupeKey: string;
+}
+
+/**
+ * In-app notifications, written in the caller's transaction, with an e-mail copy queued in
+ * `email_outbox` when SMTP is configured (sent by MailerService's job).
+ */
+@Injectable()
+export class NotificationService {
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'smtpUrl' | 'publicUrl'>) {}
+
+  /** Returns how many people were newly notified. */
+  async notify(m: EntityManager, n: NotificationInput): Promise<number> {
+    if (!n.personIds.length) return 0;
+    const rows: { person_id: string }[] = await m.query(
+      `INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
+       SELECT $1, p, $2, $3, $4, $5, $6 FROM unnest($7::uuid[]) AS p
+       ON CONFLICT DO NOTHING RETURNING person_id`,
+      [n.organizationId, n.kind, n.title, n.body, n.link, n.dedupeKey, n.personIds],
+    );
+    if (this.config.smtpUrl && rows.length) {
+      const link = n.link ? `\n\n${this.config.publicUrl}${n.link}` : '';
+      await m.query(
+        `INSERT INTO email_outbox (organization_id, to_address, subject, body)
+         SELECT $1, p.email, $2, $3 FROM person p WHERE p.id = ANY($4::uuid[]) AND p.organization_id = $1`,
+        [n.organizationId, n.title, `${n.body}${link}`, rows.map((r) => r.person_id)],
+      );
+    }
+    return rows.length;
+  }
+}
