@@ -5,14 +5,8 @@ import {
   MIN_DRIVER_ANALYSIS_RESPONDENTS,
   pearsonFromSums,
   scoreScale,
-  suppress,
-  TENURE_BUCKETS,
-  TENURE_BUCKET_LABELS,
   isScaleType,
-  type Cell,
   type Question,
-  type Slice,
-  type SuppressionDecision,
 } from '@symmetry/surveys';
 import {
   type CommentList,
@@ -26,16 +20,17 @@ import {
   SuppressedReason,
 } from './dto/survey.types';
 import { outcomeQuestion } from './survey-runtime.service';
+import {
+  buildSlices,
+  decideSuppression,
+  type CellRow,
+  type Decisions,
+  type SliceDef,
+  type ViewerScope,
+} from './survey-slices';
 import { Role } from '../organization/organization.enums';
 import { forbidden, notFound, badInput } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
-
-interface CellRow {
-  id: string;
-  team_id: string | null;
-  tenure_bucket: string | null;
-  invited: number;
-}
 
 interface WaveInfo {
   id: string;
@@ -46,20 +41,6 @@ interface WaveInfo {
   k: number;
   comment_threshold: number;
   released: number;
-}
-
-interface SliceDef extends Slice {
-  kind: 'ORGANIZATION' | 'LINE' | 'TEAM' | 'TENURE' | 'TEAM_TENURE';
-  label: string;
-  teamId: string | null;
-  tenureBucket: string | null;
-}
-
-interface Decisions {
-  respondents: Map<string, SuppressionDecision>;
-  /** Per question id: decisions for that question's answer counts. */
-  questions: Map<string, Map<string, SuppressionDecision>>;
-  comments: Map<string, Map<string, SuppressionDecision>>;
 }
 
 type Counts = Map<string, Map<string, Map<string, number>>>; // question → cell → bucket → count
@@ -298,11 +279,7 @@ export class SurveyResultsService {
   }
 
   /** Cells, slices, counts and suppression decisions for one wave and one scope. */
-  private async view(
-    wave: WaveInfo,
-    scope: { kind: string; teamIds: Set<string> | null; includeOrg: boolean },
-    m: EntityManager | DataSource = this.db,
-  ) {
+  private async view(wave: WaveInfo, scope: ViewerScope, m: EntityManager | DataSource = this.db) {
     const [cells, counts, teams, driverRows] = await Promise.all([
       m.query(`SELECT id, team_id, tenure_bucket, invited FROM survey_cell WHERE wave_id = $1 ORDER BY id`, [
         wave.id,
@@ -329,92 +306,8 @@ export class SurveyResultsService {
       if (!cell) q.set(c.cell_id, (cell = new Map()));
       cell.set(c.bucket, c.count);
     }
-    const teamById = new Map(teams.map((t) => [t.id, t]));
-    const ancestors = (id: string): string[] => {
-      const out: string[] = [];
-      const seen = new Set<string>();
-      let cur: string | null = id;
-      while (cur && !seen.has(cur)) {
-        seen.add(cur);
-        out.push(cur);
-        cur = teamById.get(cur)?.parent_id ?? null;
-      }
-      return out;
-    };
-    const inScope = (c: CellRow) =>
-      scope.teamIds === null || (c.team_id !== null && scope.teamIds.has(c.team_id));
-    const visible = cells.filter(inScope);
-    const slices: SliceDef[] = [];
-    const all = (cs: CellRow[]) => cs.map((c) => c.id);
-    if (scope.kind === 'LINE')
-      slices.push({
-        id: 'line',
-        kind: 'LINE',
-        label: 'My teams',
-        teamId: null,
-        tenureBucket: null,
-        cellIds: all(visible),
-      });
-    if (scope.includeOrg)
-      slices.push({
-        id: 'org',
-        kind: 'ORGANIZATION',
-        label: 'Organisation',
-        teamId: null,
-        tenureBucket: null,
-        cellIds: all(cells),
-      });
-    if (scope.kind !== 'PUBLISHED') {
-      const teamCells = new Map<string, CellRow[]>();
-      for (const c of visible)
-        if (c.team_id)
-          for (const a of ancestors(c.team_id))
-            if (scope.teamIds === null || scope.teamIds.has(a))
-              teamCells.set(a, [...(teamCells.get(a) ?? []), c]);
-      const teamIds = [...teamCells.keys()].sort((a, b) =>
-        (teamById.get(a)?.name ?? '').localeCompare(teamById.get(b)?.name ?? ''),
-      );
-      const base = scope.kind === 'LINE' ? visible : cells;
-      for (const b of TENURE_BUCKETS) {
-        const ids = all(base.filter((c) => c.tenure_bucket === b));
-        if (ids.length)
-          slices.push({
-            id: `tenure:${b}`,
-            kind: 'TENURE',
-            label: TENURE_BUCKET_LABELS[b].en,
-            teamId: null,
-            tenureBucket: b,
-            cellIds: ids,
-          });
-      }
-      for (const t of teamIds) {
-        const cs = teamCells.get(t)!;
-        const name = teamById.get(t)?.name ?? 'Team';
-        slices.push({
-          id: `team:${t}`,
-          kind: 'TEAM',
-          label: name,
-          teamId: t,
-          tenureBucket: null,
-          cellIds: all(cs),
-        });
-        for (const b of TENURE_BUCKETS) {
-          const ids = all(cs.filter((c) => c.tenure_bucket === b));
-          if (ids.length)
-            slices.push({
-              id: `team:${t}:tenure:${b}`,
-              kind: 'TEAM_TENURE',
-              label: `${name} · ${TENURE_BUCKET_LABELS[b].en}`,
-              teamId: t,
-              tenureBucket: b,
-              cellIds: ids,
-            });
-        }
-      }
-    }
-    const reachable = new Set(slices.flatMap((s) => s.cellIds));
-    const reachCells = cells.filter((c) => reachable.has(c.id));
-    const decisions = this.decide(wave, reachCells, slices, byQuestion);
+    const slices = buildSlices(cells, teams, scope);
+    const decisions = this.decide(wave, cells, slices, byQuestion);
     return { cells: new Map(cells.map((c) => [c.id, c])), slices, counts: byQuestion, decisions, driverSums };
   }
 
@@ -422,35 +315,14 @@ export class SurveyResultsService {
     const key = `${wave.id}|${wave.released}|${wave.status}|${slices.map((s) => s.id + ':' + s.cellIds.length).join(',')}|${cells.length}`;
     const hit = this.memo.get(key);
     if (hit) return hit;
-    const cellCounts = (qid: string, bucket: string): Cell[] =>
-      cells.map((c) => ({ id: c.id, count: counts.get(qid)?.get(c.id)?.get(bucket) ?? 0 }));
-    const respondentCells = cellCounts('*', '*');
-    const respondents = suppress(respondentCells, slices, wave.k);
-    const sigOf = (cs: Cell[]) => cs.map((c) => c.count).join(',');
-    const respondentSig = sigOf(respondentCells);
-    const shownSlices = slices.filter((s) => respondents.get(s.id)?.shown);
-    const nested = (cs: Cell[], threshold: number, cache: Map<string, Map<string, SuppressionDecision>>) => {
-      const sig = `${threshold}|${sigOf(cs)}`;
-      if (threshold === wave.k && sigOf(cs) === respondentSig) return respondents;
-      let d = cache.get(sig);
-      if (!d) {
-        const inner = suppress(cs, shownSlices, threshold);
-        d = new Map(
-          slices.map((s) => [s.id, respondents.get(s.id)!.shown ? inner.get(s.id)! : respondents.get(s.id)!]),
-        );
-        cache.set(sig, d);
-      }
-      return d;
-    };
-    const cache = new Map<string, Map<string, SuppressionDecision>>();
-    const questions = new Map<string, Map<string, SuppressionDecision>>();
-    const comments = new Map<string, Map<string, SuppressionDecision>>();
-    for (const q of wave.questions) {
-      const answered = cellCounts(q.id, '#');
-      if (q.type === 'FREE_TEXT') comments.set(q.id, nested(answered, wave.comment_threshold, cache));
-      else questions.set(q.id, nested(answered, wave.k, cache));
-    }
-    const result = { respondents, questions, comments };
+    const result = decideSuppression(
+      cells,
+      slices,
+      (qid, bucket, cellId) => counts.get(qid)?.get(cellId)?.get(bucket) ?? 0,
+      wave.questions,
+      wave.k,
+      wave.comment_threshold,
+    );
     if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
     this.memo.set(key, result);
     return result;
