@@ -21,6 +21,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { PeopleImportModule } from './modules/people-import/people-import.module';
 import { SurveyModule } from './modules/survey/survey.module';
 import { NotificationModule } from './modules/notification/notification.module';
+import { DeskModule } from './modules/desk/desk.module';
 
 /** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
 function validationError(errors: ValidationError[]) {
@@ -74,6 +75,7 @@ export class AppModule {
         PeopleImportModule,
         SurveyModule,
         NotificationModule,
+        DeskModule,
       ],
       providers: [
         {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, generateOrganization, type SeedOrganization } from './seed.generator';
 import { seedSurveys } from './seed-surveys';
+import { seedDesk } from './seed-desk';
 
 const CHUNK = 5000;
 
@@ -88,7 +89,10 @@ export async function seed(
   const [exists] = await ds.query('SELECT 1 FROM organization WHERE id = $1', [org.id]);
   if (exists) return { created: false, domain, people: org.people.length };
   await insertOrganization(ds, org, await hashPassword(DEMO_PASSWORD));
-  if (!big) await seedSurveys(ds, org.id);
+  if (!big) {
+    await seedSurveys(ds, org.id);
+    await seedDesk(ds, org.id);
+  }
   // Fresh statistics (or the planner guesses on empty tables) and a visibility map (index-only scans).
   await ds.query('VACUUM ANALYZE');
   return { created: true, domain, people: org.people.length };

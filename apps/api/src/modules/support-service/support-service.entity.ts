@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -30,4 +30,8 @@ export class SupportService {
   @Index()
   @Column({ type: 'uuid' })
   ownerTeamId: string;
+
+  @Field(() => Int, { description: 'Days after resolution during which the requester may reopen.' })
+  @Column({ type: 'int', default: 7 })
+  reopenWindowDays: number;
 }

@@ -43,6 +43,8 @@ interface WaveInfo {
   released: number;
 }
 
+type View = Awaited<ReturnType<SurveyResultsService['buildView']>>;
+
 type Counts = Map<string, Map<string, Map<string, number>>>; // question → cell → bucket → count
 
 interface DriverRow {
@@ -57,6 +59,7 @@ interface DriverRow {
 }
 
 const MEMO_SIZE = 200;
+const VIEW_CACHE_SIZE = 50;
 const SCORE_TYPES = new Set(['LIKERT_5', 'CSAT_1_5', 'CES_1_7', 'NPS_0_10', 'YES_NO']);
 
 /** Headline 0-100 score of a question (NPS −100..100): what heatmaps and trends show. */
@@ -74,6 +77,7 @@ function headline(r: QuestionResult): number | null {
 @Injectable()
 export class SurveyResultsService {
   private readonly memo = new Map<string, Decisions>();
+  private readonly views = new Map<string, Promise<View>>();
 
   constructor(private readonly db: DataSource) {}
 
@@ -96,7 +100,8 @@ export class SurveyResultsService {
     const focus = view.slices.find((s) => s.id === focusId);
     if (!focus) throw badInput('sliceId', 'Unknown group, or not one you may see');
     const questions = this.questionResults(wave, view, focus);
-    const trend = await this.trend(waves, scope, focus.id);
+    // The heavy parts are computed only when selected (SurveyResultsFieldsResolver): one team's
+    // results do not pay for the organisation's heatmaps.
     return {
       surveyId,
       title: survey.title,
@@ -110,12 +115,14 @@ export class SurveyResultsService {
       focus: this.sliceInfo(view, focus),
       questions,
       engagement: this.engagement(questions),
-      slices: view.slices.map((s) => this.sliceInfo(view, s)),
-      heatmap: this.heatmap(wave, view),
-      driverHeatmap: this.driverHeatmap(wave, view),
-      drivers: this.drivers(wave, view, focus),
-      comments: await this.comments(wave, view, focus),
-      trend,
+      deferred: {
+        slices: () => view.slices.map((s) => this.sliceInfo(view, s)),
+        heatmap: () => this.heatmap(wave, view),
+        driverHeatmap: () => this.driverHeatmap(wave, view),
+        drivers: () => this.drivers(wave, view, focus),
+        comments: () => this.comments(wave, view, focus),
+        trend: () => this.trend(waves, scope, focus.id),
+      },
     };
   }
 
@@ -279,7 +286,27 @@ export class SurveyResultsService {
   }
 
   /** Cells, slices, counts and suppression decisions for one wave and one scope. */
-  private async view(wave: WaveInfo, scope: ViewerScope, m: EntityManager | DataSource = this.db) {
+  /**
+   * The viewer's view of a wave, cached per wave, release count, status and scope: a closed wave
+   * never changes, an open one only in batches (the release count is in the key). Pure function
+   * of PostgreSQL data, so every instance builds the same; an instance only saves the work.
+   */
+  private view(wave: WaveInfo, scope: ViewerScope, m: EntityManager | DataSource = this.db): Promise<View> {
+    const key = `${wave.id}|${wave.released}|${wave.status}|${scope.kind}|${scope.includeOrg}|${
+      scope.teamIds ? [...scope.teamIds].sort().join(',') : '*'
+    }`;
+    if (m !== this.db) return this.buildView(wave, scope, m);
+    let hit = this.views.get(key);
+    if (!hit) {
+      hit = this.buildView(wave, scope, m);
+      hit.catch(() => this.views.delete(key));
+      if (this.views.size >= VIEW_CACHE_SIZE) this.views.delete(this.views.keys().next().value!);
+      this.views.set(key, hit);
+    }
+    return hit;
+  }
+
+  private async buildView(wave: WaveInfo, scope: ViewerScope, m: EntityManager | DataSource) {
     const [cells, counts, teams, driverRows] = await Promise.all([
       m.query(`SELECT id, team_id, tenure_bucket, invited FROM survey_cell WHERE wave_id = $1 ORDER BY id`, [
         wave.id,
@@ -297,7 +324,11 @@ export class SurveyResultsService {
       ) as Promise<DriverRow[]>,
     ]);
     const driverSums = new Map<string, DriverRow[]>();
-    for (const r of driverRows) driverSums.set(r.question_id, [...(driverSums.get(r.question_id) ?? []), r]);
+    for (const r of driverRows) {
+      const list = driverSums.get(r.question_id);
+      if (list) list.push(r);
+      else driverSums.set(r.question_id, [r]);
+    }
     const byQuestion: Counts = new Map();
     for (const c of counts) {
       let q = byQuestion.get(c.question_id);
@@ -308,7 +339,14 @@ export class SurveyResultsService {
     }
     const slices = buildSlices(cells, teams, scope);
     const decisions = this.decide(wave, cells, slices, byQuestion);
-    return { cells: new Map(cells.map((c) => [c.id, c])), slices, counts: byQuestion, decisions, driverSums };
+    return {
+      cells: new Map(cells.map((c) => [c.id, c])),
+      slices,
+      counts: byQuestion,
+      decisions,
+      driverSums,
+      results: new Map<string, QuestionResult[]>(),
+    };
   }
 
   private decide(wave: WaveInfo, cells: CellRow[], slices: SliceDef[], counts: Counts): Decisions {
@@ -328,7 +366,7 @@ export class SurveyResultsService {
     return result;
   }
 
-  private sliceInfo(view: Awaited<ReturnType<SurveyResultsService['view']>>, s: SliceDef): ResultSlice {
+  private sliceInfo(view: View, s: SliceDef): ResultSlice {
     const d = view.decisions.respondents.get(s.id)!;
     const invited = s.cellIds.reduce((sum, id) => sum + (view.cells.get(id)?.invited ?? 0), 0);
     return {
@@ -357,12 +395,10 @@ export class SurveyResultsService {
     return out;
   }
 
-  private questionResults(
-    wave: WaveInfo,
-    view: Awaited<ReturnType<SurveyResultsService['view']>>,
-    slice: SliceDef,
-  ): QuestionResult[] {
-    return wave.questions.map((q) => {
+  private questionResults(wave: WaveInfo, view: View, slice: SliceDef): QuestionResult[] {
+    const cached = view.results.get(slice.id);
+    if (cached) return cached;
+    const computed = wave.questions.map((q) => {
       const d =
         q.type === 'FREE_TEXT'
           ? view.decisions.comments.get(q.id)!.get(slice.id)!
@@ -419,6 +455,8 @@ export class SurveyResultsService {
       base.score = headline(base);
       return base;
     });
+    view.results.set(slice.id, computed);
+    return computed;
   }
 
   private engagement(results: QuestionResult[]): number | null {
@@ -428,7 +466,7 @@ export class SurveyResultsService {
     return fav.length ? fav.reduce((a, b) => a + b, 0) / fav.length : null;
   }
 
-  private heatmap(wave: WaveInfo, view: Awaited<ReturnType<SurveyResultsService['view']>>): Heatmap {
+  private heatmap(wave: WaveInfo, view: View): Heatmap {
     const rows = view.slices.filter((s) => s.kind !== 'TENURE' && s.kind !== 'TEAM_TENURE');
     const columns = wave.questions.filter((q) => SCORE_TYPES.has(q.type)).map((q) => q.id);
     const cells = rows.flatMap((s) => {
@@ -441,7 +479,7 @@ export class SurveyResultsService {
     return { rows: rows.map((s) => this.sliceInfo(view, s)), columns, cells };
   }
 
-  private driverHeatmap(wave: WaveInfo, view: Awaited<ReturnType<SurveyResultsService['view']>>): Heatmap {
+  private driverHeatmap(wave: WaveInfo, view: View): Heatmap {
     const rows = view.slices.filter((s) => s.kind !== 'TENURE' && s.kind !== 'TEAM_TENURE');
     const drivers = [
       ...new Set(wave.questions.filter((q) => q.type === 'LIKERT_5' && q.driver).map((q) => q.driver!)),
@@ -458,11 +496,7 @@ export class SurveyResultsService {
     return { rows: rows.map((s) => this.sliceInfo(view, s)), columns: drivers, cells };
   }
 
-  private drivers(
-    wave: WaveInfo,
-    view: Awaited<ReturnType<SurveyResultsService['view']>>,
-    slice: SliceDef,
-  ): DriverAnalysis {
+  private drivers(wave: WaveInfo, view: View, slice: SliceDef): DriverAnalysis {
     const outcome = outcomeQuestion(wave.questions) ?? 'engagement';
     const d = view.decisions.respondents.get(slice.id)!;
     const out: DriverAnalysis = {
@@ -507,11 +541,7 @@ export class SurveyResultsService {
     return { ...out, computed: true, items };
   }
 
-  private async comments(
-    wave: WaveInfo,
-    view: Awaited<ReturnType<SurveyResultsService['view']>>,
-    slice: SliceDef,
-  ): Promise<CommentList[]> {
+  private async comments(wave: WaveInfo, view: View, slice: SliceDef): Promise<CommentList[]> {
     const out: CommentList[] = [];
     for (const q of wave.questions.filter((x) => x.type === 'FREE_TEXT')) {
       const d = view.decisions.comments.get(q.id)!.get(slice.id)!;

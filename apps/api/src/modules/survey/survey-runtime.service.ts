@@ -303,7 +303,16 @@ export class SurveyRuntimeService implements OnModuleInit {
    * at least k (so results of an open wave change in steps of k).
    */
   async flush(m: EntityManager, waveId: string, force: boolean): Promise<number> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('survey-flush:' || $1::text))`, [waveId]);
+    // One release at a time per wave. A submit that finds one under way does not wait for it (its
+    // own answer set stays pending for the next release, the clock's, or the close); closing waits.
+    if (force) await m.query(`SELECT pg_advisory_xact_lock(hashtext('survey-flush:' || $1::text))`, [waveId]);
+    else {
+      const [{ ok }] = await m.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('survey-flush:' || $1::text)) AS ok`,
+        [waveId],
+      );
+      if (!ok) return 0;
+    }
     const [wave] = await m.query(`SELECT organization_id, k, questions FROM survey_wave WHERE id = $1`, [
       waveId,
     ]);
@@ -466,6 +475,9 @@ export class SurveyRuntimeService implements OnModuleInit {
       : `SELECT a.response_id, 100.0 * avg((a.value >= 4)::int) AS y FROM survey_answer a
           WHERE a.wave_id = $2 AND a.question_id = ANY($${params.length + 2}::text[]) ${only} GROUP BY a.response_id`;
     const driverParams = [...params, items.map((q) => q.id), ...(outcome ? [] : [likert])];
+    // A full rebuild joins every answer to its respondent's outcome: a hash join, whatever the
+    // (often missing) statistics of a survey's fresh rows make the planner think.
+    if (!responseIds) await m.query(`SET LOCAL enable_nestloop = off`);
     await m.query(
       `WITH y AS (${ySql})
        INSERT INTO survey_result_driver (organization_id, wave_id, cell_id, question_id, n, sum_x, sum_y, sum_xx, sum_yy, sum_xy)
@@ -480,6 +492,7 @@ export class SurveyRuntimeService implements OnModuleInit {
          sum_yy = survey_result_driver.sum_yy + EXCLUDED.sum_yy, sum_xy = survey_result_driver.sum_xy + EXCLUDED.sum_xy`,
       driverParams,
     );
+    if (!responseIds) await m.query(`SET LOCAL enable_nestloop = on`);
   }
 
   /** Rebuilds a wave's results snapshot from its stored answers. */

@@ -3,7 +3,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { SurveyAuthoringService } from './survey-authoring.service';
 import { SurveyRuntimeService } from './survey-runtime.service';
 import { SurveyResultsService } from './survey-results.service';
-import { SurveyParticipationResolver, SurveyResolver } from './survey.resolver';
+import { SurveyParticipationResolver, SurveyResolver, SurveyResultsFieldsResolver } from './survey.resolver';
 
 @Module({
   imports: [NotificationModule],
@@ -13,6 +13,7 @@ import { SurveyParticipationResolver, SurveyResolver } from './survey.resolver';
     SurveyResultsService,
     SurveyResolver,
     SurveyParticipationResolver,
+    SurveyResultsFieldsResolver,
   ],
   exports: [SurveyRuntimeService, SurveyResultsService],
 })

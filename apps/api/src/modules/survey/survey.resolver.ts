@@ -2,6 +2,11 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DataSource } from 'typeorm';
 import { ParseUUIDPipe } from '@nestjs/common';
 import {
+  CommentList,
+  DriverAnalysis,
+  Heatmap,
+  ResultSlice,
+  TrendPoint,
   CreateSurveyInput,
   MySurvey,
   ScheduleSurveyInput,
@@ -208,5 +213,40 @@ export class SurveyParticipationResolver {
   @Query(() => String, { description: 'The same results as CSV (UTF-8, one line per group and question).' })
   surveyResultsCsv(@Args() args: SurveyResultsArgs, @Context() ctx: GqlContext) {
     return this.results.csv(ctx.viewer!, args.surveyId, args.waveNumber);
+  }
+}
+
+/** The heavy parts of survey results, computed only when a query selects them. */
+@Resolver(() => SurveyResults)
+@Members()
+export class SurveyResultsFieldsResolver {
+  @ResolveField(() => [ResultSlice], { description: 'Every group the viewer may look at.' })
+  slices(@Parent() r: SurveyResults) {
+    return r.deferred.slices();
+  }
+
+  @ResolveField(() => Heatmap)
+  heatmap(@Parent() r: SurveyResults) {
+    return r.deferred.heatmap();
+  }
+
+  @ResolveField(() => Heatmap, { description: 'Teams × drivers (mean favourability of the driver items).' })
+  driverHeatmap(@Parent() r: SurveyResults) {
+    return r.deferred.driverHeatmap();
+  }
+
+  @ResolveField(() => DriverAnalysis)
+  drivers(@Parent() r: SurveyResults) {
+    return r.deferred.drivers();
+  }
+
+  @ResolveField(() => [CommentList])
+  comments(@Parent() r: SurveyResults) {
+    return r.deferred.comments();
+  }
+
+  @ResolveField(() => [TrendPoint])
+  trend(@Parent() r: SurveyResults) {
+    return r.deferred.trend();
   }
 }

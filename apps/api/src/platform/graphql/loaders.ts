@@ -98,6 +98,18 @@ export class Loaders {
   get supportServicesByTeam() {
     return this.groupBy('supportServicesByTeam', SupportService, 'ownerTeamId', { name: 'ASC' });
   }
+  get requestCategory() {
+    return this.memo<{ id: string; name: string } | null>('requestCategory', async (ids) => {
+      const org = this.organizationId();
+      if (!org) return ids.map(() => null);
+      const rows: { id: string; name: string }[] = await this.db.query(
+        'SELECT id, name FROM request_category WHERE id = ANY($1::uuid[]) AND organization_id = $2',
+        [[...ids], org],
+      );
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
   get accountByPerson() {
     return this.memo<UserAccount | null>('accountByPerson', async (ids) => {
       const org = this.organizationId();

@@ -12,8 +12,17 @@ import { SupportServiceResolver } from '../../modules/support-service/support-se
 import { AuthResolver } from '../../modules/auth/auth.resolver';
 import { PeopleImportResolver } from '../../modules/people-import/people-import.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
-import { SurveyParticipationResolver, SurveyResolver } from '../../modules/survey/survey.resolver';
+import {
+  SurveyParticipationResolver,
+  SurveyResolver,
+  SurveyResultsFieldsResolver,
+} from '../../modules/survey/survey.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
+import {
+  DeskResolver,
+  ServiceRequestDetailResolver,
+  ServiceRequestFieldsResolver,
+} from '../../modules/desk/desk.resolver';
 
 /** Every resolver class: the schema printer and the authorization test both read this list. */
 export const RESOLVERS = [
@@ -27,7 +36,11 @@ export const RESOLVERS = [
   AuditResolver,
   SurveyResolver,
   SurveyParticipationResolver,
+  SurveyResultsFieldsResolver,
   NotificationResolver,
+  DeskResolver,
+  ServiceRequestFieldsResolver,
+  ServiceRequestDetailResolver,
 ];
 
 /** Writes apps/api/schema.gql (the web's codegen input) without a database. */

@@ -642,14 +642,15 @@ export class SurveyResults {
   @Field(() => [QuestionResult]) questions: QuestionResult[];
   @Field(() => Float, { nullable: true, description: 'Mean favourability of the Likert items.' })
   engagement: number | null;
-  @Field(() => [ResultSlice], { description: 'Every group the viewer may look at.' })
-  slices: ResultSlice[];
-  @Field(() => Heatmap) heatmap: Heatmap;
-  @Field(() => Heatmap, { description: 'Teams × drivers (mean favourability of the driver items).' })
-  driverHeatmap: Heatmap;
-  @Field(() => DriverAnalysis) drivers: DriverAnalysis;
-  @Field(() => [CommentList]) comments: CommentList[];
-  @Field(() => [TrendPoint]) trend: TrendPoint[];
+  /** Parts computed only when selected (see SurveyResultsFieldsResolver). */
+  deferred: {
+    slices: () => ResultSlice[];
+    heatmap: () => Heatmap;
+    driverHeatmap: () => Heatmap;
+    drivers: () => DriverAnalysis;
+    comments: () => Promise<CommentList[]>;
+    trend: () => Promise<TrendPoint[]>;
+  };
 }
 
 @ArgsType()

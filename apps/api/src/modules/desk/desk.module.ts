@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DeskService } from './desk.service';
+import { DeskResolver, ServiceRequestDetailResolver, ServiceRequestFieldsResolver } from './desk.resolver';
+import { NotificationModule } from '../notification/notification.module';
+
+@Module({
+  imports: [NotificationModule],
+  providers: [DeskService, DeskResolver, ServiceRequestFieldsResolver, ServiceRequestDetailResolver],
+  exports: [DeskService],
+})
+export class DeskModule {}

@@ -1,0 +1,1131 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  assertTransition as assertRequestTransition,
+  DomainRuleError,
+  waitingPauses,
+  type StateChange,
+} from '@symmetry/domain';
+import { REQUEST_CLOSURE_TEMPLATE, validateAnswerSet } from '@symmetry/surveys';
+import {
+  CommitmentStatus,
+  DeskRole,
+  RequestState,
+  type AssignInput,
+  type Commitment,
+  type CreateCategoryInput,
+  type DeskMetricRow,
+  type DeskMetricsArgs,
+  type DeskQueueArgs,
+  type OpenRequestInput,
+  type RateRequestInput,
+  type RenegotiateInput,
+  type ReplyInput,
+  type RequestCategory,
+  type RequestEvent,
+  type RequesterContext,
+  type ServiceRequest,
+  type ServiceRequestPage,
+  type SpawnTaskInput,
+  type TransitionInput,
+  type UpdateCommitmentInput,
+} from './dto/desk.types';
+import { calendarOf, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
+import { NotificationService } from '../notification/notification.service';
+import { JobsService } from '../../platform/jobs/jobs.service';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Role } from '../organization/organization.enums';
+import {
+  AppError,
+  badInput,
+  conflict,
+  ErrorCode,
+  forbidden,
+  notFound,
+} from '../../platform/graphql/app-error';
+import type { Viewer } from '../../platform/auth/viewer';
+
+export const DESK_SWEEP = 'desk.sweep';
+export const DESK_METRICS = 'desk.metrics';
+const OPEN_STATES = ['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_REQUESTER'];
+
+const REQUEST_COLUMNS = `r.id, r.organization_id, r.number, r.support_service_id, r.category_id, r.commitment_id,
+  r.parent_request_id, r.requester_id, r.requester_team_id, r.assignee_id, r.subject, r.description, r.priority,
+  r.state, r.created_at, r.updated_at, r.first_responded_at, r.resolved_at, r.closed_at, r.first_response_due_at,
+  r.original_resolution_due_at, r.resolution_due_at, r.first_response_risk_at, r.resolution_risk_at,
+  r.renegotiated_due_at, r.renegotiation_count, r.reopen_count, r.first_response_met, r.resolution_met,
+  r.waiting_since, r.version`;
+
+// Raw SQL rows: columns are read by name and mapped by toRequest.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+
+export function toRequest(r: Row, now = new Date()): ServiceRequest {
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    number: Number(r.number),
+    reference: `REQ-${r.number}`,
+    supportServiceId: r.support_service_id,
+    categoryId: r.category_id,
+    commitmentId: r.commitment_id,
+    parentRequestId: r.parent_request_id,
+    requesterId: r.requester_id,
+    requesterTeamId: r.requester_team_id,
+    assigneeId: r.assignee_id,
+    subject: r.subject,
+    description: r.description,
+    priority: r.priority,
+    state: r.state,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    firstRespondedAt: r.first_responded_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    firstResponseDueAt: r.first_response_due_at,
+    resolutionDueAt: r.resolution_due_at,
+    originalResolutionDueAt: r.original_resolution_due_at,
+    resolutionRiskAt: r.resolution_risk_at,
+    renegotiatedDueAt: r.renegotiated_due_at,
+    renegotiationCount: r.renegotiation_count,
+    reopenCount: r.reopen_count,
+    firstResponseMet: r.first_response_met,
+    resolutionMet: r.resolution_met,
+    status: statusOf(r as never, now),
+    version: r.version,
+  };
+}
+
+function toCommitment(c: CommitmentRow): Commitment {
+  return {
+    id: c.id,
+    version: c.version,
+    firstResponseUnit: c.first_response_unit,
+    firstResponseAmount: c.first_response_amount,
+    resolutionUnit: c.resolution_unit,
+    resolutionAmount: c.resolution_amount,
+    validFrom: c.valid_from,
+    wording: wording(c),
+  };
+}
+
+/** Domain rule violations (an illegal move, a reopen too late) are bad input on the given field. */
+function domain<T>(field: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DomainRuleError) throw badInput(field, e.message);
+    throw e;
+  }
+}
+
+/**
+ * The internal service desk: catalogue and versioned commitments, requests and their timeline,
+ * agents' queues, commitment conformity against the original promise, at-risk warnings (a pg-boss
+ * sweep each minute, exactly once per request across instances), closure ratings and monthly
+ * metrics. Every mutation is one transaction; concurrent edits of a request are refused by its
+ * version (CONFLICT).
+ */
+@Injectable()
+export class DeskService implements OnModuleInit {
+  private readonly logger = new Logger('Desk');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly jobs: JobsService,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.define({ name: DESK_SWEEP, cron: '* * * * *', handler: () => this.sweep() });
+    this.jobs.define({ name: DESK_METRICS, cron: '7 * * * *', handler: () => this.storeMonthlyMetrics() });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Access
+
+  /** The viewer's relation to a support service: HR/ADMIN, its manager (line), its agent (owner team). */
+  async serviceRole(
+    viewer: Viewer,
+    serviceId: string,
+    m: EntityManager | DataSource = this.db,
+  ): Promise<DeskRole | null> {
+    const [s] = await m.query(
+      `SELECT s.id, t.id AS team_id, t.manager_id,
+              EXISTS (SELECT 1 FROM person p WHERE p.id = $2 AND p.team_id = t.id) AS is_member,
+              EXISTS (
+                WITH RECURSIVE up AS (
+                  SELECT id, parent_id, manager_id FROM team WHERE id = t.id
+                  UNION SELECT x.id, x.parent_id, x.manager_id FROM team x JOIN up ON x.id = up.parent_id
+                ) SELECT 1 FROM up WHERE manager_id = $2) AS is_manager
+         FROM support_service s JOIN team t ON t.id = s.owner_team_id
+        WHERE s.id = $1 AND s.organization_id = $3`,
+      [serviceId, viewer.personId, viewer.organizationId],
+    );
+    if (!s) throw notFound('Support service');
+    if (viewer.roles.includes(Role.HR) || viewer.roles.includes(Role.ADMIN)) return DeskRole.ADMIN;
+    if (s.is_manager) return DeskRole.MANAGER;
+    if (s.is_member) return DeskRole.AGENT;
+    return null;
+  }
+
+  private async requestRole(
+    viewer: Viewer,
+    r: Row,
+    m: EntityManager | DataSource = this.db,
+  ): Promise<DeskRole | null> {
+    const service = await this.serviceRole(viewer, r.support_service_id, m);
+    if (service) return service;
+    if (r.requester_id === viewer.personId) return DeskRole.REQUESTER;
+    return null;
+  }
+
+  private async load(m: EntityManager | DataSource, viewer: Viewer, id: string, lock = false): Promise<Row> {
+    const [r] = await m.query(
+      `SELECT ${REQUEST_COLUMNS} FROM service_request r WHERE r.id = $1 AND r.organization_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [id, viewer.organizationId],
+    );
+    if (!r) throw notFound('Request');
+    return r;
+  }
+
+  private async calendar(m: EntityManager | DataSource, organizationId: string) {
+    const [org] = await m.query(
+      `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization WHERE id = $1`,
+      [organizationId],
+    );
+    return calendarOf(org);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Catalogue
+
+  async categories(viewer: Viewer, serviceId?: string, includeInactive = false): Promise<RequestCategory[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT c.id, c.support_service_id, c.name, c.description, c.active,
+              v.id AS commitment_id, v.version, v.first_response_unit, v.first_response_amount, v.resolution_unit,
+              v.resolution_amount, v.valid_from
+         FROM request_category c
+         JOIN LATERAL (SELECT * FROM category_commitment v WHERE v.category_id = c.id ORDER BY version DESC LIMIT 1) v ON true
+        WHERE c.organization_id = $1 AND ($2::uuid IS NULL OR c.support_service_id = $2) AND ($3 OR c.active)
+        ORDER BY c.name, c.id`,
+      [viewer.organizationId, serviceId ?? null, includeInactive],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      supportServiceId: r.support_service_id,
+      name: r.name,
+      description: r.description,
+      active: r.active,
+      commitment: toCommitment({ ...r, id: r.commitment_id } as CommitmentRow),
+    }));
+  }
+
+  private async requireServiceManager(viewer: Viewer, serviceId: string, m: EntityManager) {
+    const role = await this.serviceRole(viewer, serviceId, m);
+    if (role !== DeskRole.ADMIN && role !== DeskRole.MANAGER)
+      throw forbidden('Only the service’s manager or HR can change its catalogue');
+  }
+
+  async createCategory(
+    viewer: Viewer,
+    input: CreateCategoryInput,
+    requestId: string,
+  ): Promise<RequestCategory> {
+    const id = await this.db.transaction(async (m) => {
+      await this.requireServiceManager(viewer, input.supportServiceId, m);
+      const [{ id }] = await m
+        .query(
+          `INSERT INTO request_category (organization_id, support_service_id, name, description) VALUES ($1,$2,$3,$4)
+         ON CONFLICT (support_service_id, name) DO NOTHING RETURNING id`,
+          [viewer.organizationId, input.supportServiceId, input.name.trim(), input.description],
+        )
+        .then((rows: Row[]) => {
+          if (!rows.length) throw conflict(`The service already has a category "${input.name.trim()}"`);
+          return rows;
+        });
+      await this.insertCommitment(m, viewer, id, 1, input.firstResponse, input.resolution);
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'desk.category.create',
+        entityType: 'request_category',
+        entityId: id,
+        after: {
+          name: input.name,
+          firstResponse: input.firstResponse,
+          resolution: input.resolution,
+        } as never,
+      });
+      return id as string;
+    });
+    return (await this.categories(viewer, input.supportServiceId, true)).find((c) => c.id === id)!;
+  }
+
+  /** A new commitment version; requests keep the version they were opened under. */
+  async updateCommitment(
+    viewer: Viewer,
+    input: UpdateCommitmentInput,
+    requestId: string,
+  ): Promise<RequestCategory> {
+    const serviceId = await this.db.transaction(async (m) => {
+      const [c] = await m.query(
+        `SELECT id, support_service_id FROM request_category WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+        [input.categoryId, viewer.organizationId],
+      );
+      if (!c) throw notFound('Category');
+      await this.requireServiceManager(viewer, c.support_service_id, m);
+      const [{ v }] = await m.query(
+        `SELECT max(version)::int AS v FROM category_commitment WHERE category_id = $1`,
+        [c.id],
+      );
+      await this.insertCommitment(m, viewer, c.id, v + 1, input.firstResponse, input.resolution);
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'desk.commitment.update',
+        entityType: 'request_category',
+        entityId: c.id,
+        after: { version: v + 1, firstResponse: input.firstResponse, resolution: input.resolution } as never,
+      });
+      return c.support_service_id as string;
+    });
+    return (await this.categories(viewer, serviceId, true)).find((c) => c.id === input.categoryId)!;
+  }
+
+  private async insertCommitment(
+    m: EntityManager,
+    viewer: Viewer,
+    categoryId: string,
+    version: number,
+    fr: { unit: string; amount: number },
+    res: { unit: string; amount: number },
+  ) {
+    await m.query(
+      `INSERT INTO category_commitment (organization_id, category_id, version, first_response_unit, first_response_amount,
+         resolution_unit, resolution_amount, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [viewer.organizationId, categoryId, version, fr.unit, fr.amount, res.unit, res.amount, viewer.personId],
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Requests
+
+  async open(
+    viewer: Viewer,
+    input: OpenRequestInput | SpawnTaskInput,
+    requestId: string,
+  ): Promise<ServiceRequest> {
+    return this.db.transaction(async (m) => {
+      const parentId = 'parentRequestId' in input ? input.parentRequestId : null;
+      let requesterId = viewer.personId;
+      if (parentId) {
+        const parent = await this.load(m, viewer, parentId, true);
+        const role = await this.requestRole(viewer, parent, m);
+        if (!role) throw notFound('Request');
+        if (role === DeskRole.REQUESTER && parent.requester_id !== viewer.personId) throw forbidden();
+        requesterId = parent.requester_id;
+      }
+      const [cat] = await m.query(
+        `SELECT c.id, c.support_service_id, c.active, v.id AS commitment_id, v.version, v.first_response_unit,
+                v.first_response_amount, v.resolution_unit, v.resolution_amount, v.valid_from
+           FROM request_category c
+           JOIN LATERAL (SELECT * FROM category_commitment v WHERE v.category_id = c.id ORDER BY version DESC LIMIT 1) v ON true
+          WHERE c.id = $1 AND c.organization_id = $2`,
+        [input.categoryId, viewer.organizationId],
+      );
+      if (!cat || cat.support_service_id !== input.supportServiceId)
+        throw badInput('input.categoryId', 'This category does not belong to that service');
+      if (!cat.active) throw badInput('input.categoryId', 'This category is no longer offered');
+      const now = new Date((await m.query(`SELECT clock_timestamp() AS t`))[0].t);
+      const cal = await this.calendar(m, viewer.organizationId);
+      const due = schedule({ ...cat, id: cat.commitment_id }, now, cal);
+      const [{ team_id }] = await m.query(`SELECT team_id FROM person WHERE id = $1`, [requesterId]);
+      const [row] = await m.query(
+        `INSERT INTO service_request (organization_id, support_service_id, category_id, commitment_id, parent_request_id,
+           requester_id, requester_team_id, subject, description, priority, created_at, updated_at,
+           first_response_due_at, original_resolution_due_at, resolution_due_at, first_response_risk_at, resolution_risk_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11,$12,$13,$13,$14,$15)
+         RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
+        [
+          viewer.organizationId,
+          input.supportServiceId,
+          cat.id,
+          cat.commitment_id,
+          parentId,
+          requesterId,
+          team_id,
+          input.subject.trim(),
+          input.description,
+          'priority' in input ? input.priority : 'NORMAL',
+          now,
+          due.firstResponseDueAt,
+          due.resolutionDueAt,
+          due.firstResponseRiskAt,
+          due.resolutionRiskAt,
+        ],
+      );
+      await this.event(m, row, viewer.personId, 'CREATED', { data: { commitmentVersion: cat.version } });
+      if (parentId) {
+        const parent = await this.load(m, viewer, parentId);
+        await this.event(m, parent, viewer.personId, 'LINKED', {
+          body: input.subject,
+          data: {
+            childId: row.id,
+            childReference: `REQ-${row.number}`,
+            supportServiceId: input.supportServiceId,
+          },
+        });
+      }
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: parentId ? 'desk.request.spawn' : 'desk.request.open',
+        entityType: 'service_request',
+        entityId: row.id,
+      });
+      return toRequest(row, now);
+    });
+  }
+
+  async get(viewer: Viewer, id: string): Promise<ServiceRequest & { viewerRole: DeskRole }> {
+    const r = await this.load(this.db, viewer, id);
+    const role = await this.requestRole(viewer, r);
+    if (!role) throw notFound('Request');
+    return { ...toRequest(r), viewerRole: role };
+  }
+
+  async timeline(viewer: Viewer, request: ServiceRequest, role: DeskRole): Promise<RequestEvent[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT id, at, kind, actor_id, internal, from_state, to_state, body, data FROM request_event
+        WHERE request_id = $1 AND organization_id = $2 AND ($3 OR NOT internal) ORDER BY at, id`,
+      [request.id, viewer.organizationId, role !== DeskRole.REQUESTER],
+    );
+    return rows.map((e) => ({
+      id: e.id,
+      at: e.at,
+      kind: e.kind,
+      actorId: e.actor_id,
+      internal: e.internal,
+      fromState: e.from_state,
+      toState: e.to_state,
+      body: e.body,
+      data: e.data,
+    }));
+  }
+
+  async children(viewer: Viewer, id: string): Promise<ServiceRequest[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT ${REQUEST_COLUMNS} FROM service_request r WHERE r.parent_request_id = $1 AND r.organization_id = $2 ORDER BY r.created_at`,
+      [id, viewer.organizationId],
+    );
+    return rows.map((r) => toRequest(r));
+  }
+
+  async myRequests(
+    viewer: Viewer,
+    offset: number,
+    limit: number,
+    open?: boolean,
+  ): Promise<ServiceRequestPage> {
+    const rows: Row[] = await this.db.query(
+      `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM service_request r
+        WHERE r.requester_id = $1 AND r.organization_id = $2
+          AND ($5::boolean IS NULL OR (r.state::text = ANY($6::text[])) = $5)
+        ORDER BY (r.state::text = ANY($6::text[])) DESC, r.created_at DESC, r.id LIMIT $3 OFFSET $4`,
+      [viewer.personId, viewer.organizationId, limit, offset, open ?? null, OPEN_STATES],
+    );
+    const totalCount = rows.length
+      ? Number(rows[0].total)
+      : offset > 0
+        ? Number(
+            (
+              await this.db.query(`SELECT count(*)::int AS n FROM service_request WHERE requester_id = $1`, [
+                viewer.personId,
+              ])
+            )[0].n,
+          )
+        : 0;
+    return { items: rows.map((r) => toRequest(r)), totalCount, offset, limit };
+  }
+
+  async queue(viewer: Viewer, a: DeskQueueArgs): Promise<ServiceRequestPage> {
+    const role = await this.serviceRole(viewer, a.supportServiceId);
+    if (!role) throw forbidden('Only the service’s agents, its manager and HR see its queue');
+    const states = a.states?.length ? a.states : OPEN_STATES;
+    const rows: Row[] = await this.db.query(
+      `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM service_request r
+        WHERE r.support_service_id = $1 AND r.organization_id = $2 AND r.state::text = ANY($3::text[])
+          AND ($4::uuid IS NULL OR r.category_id = $4)
+          AND ($5::uuid IS NULL OR r.assignee_id = $5)
+          AND (NOT $6 OR r.assignee_id IS NULL)
+          AND (NOT $7 OR r.resolution_risk_at <= now() OR r.resolution_due_at <= now() + interval '24 hours'
+               OR (r.first_responded_at IS NULL AND r.first_response_risk_at <= now()))
+          AND (NOT $8 OR (r.state <> 'WAITING_ON_REQUESTER' AND (r.resolution_due_at <= now()
+               OR (r.first_responded_at IS NULL AND r.first_response_due_at <= now()))))
+        ORDER BY r.resolution_due_at, r.id LIMIT $9 OFFSET $10`,
+      [
+        a.supportServiceId,
+        viewer.organizationId,
+        states,
+        a.categoryId ?? null,
+        a.assigneeId ?? null,
+        a.unassigned,
+        a.dueSoon,
+        a.breached,
+        a.limit,
+        a.offset,
+      ],
+    );
+    const now = new Date();
+    let totalCount = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && a.offset > 0) totalCount = -1; // unknown beyond the end; the client pages back
+    return {
+      items: rows.map((r) => toRequest(r, now)),
+      totalCount: Math.max(totalCount, 0),
+      offset: a.offset,
+      limit: a.limit,
+    };
+  }
+
+  async transition(viewer: Viewer, input: TransitionInput, requestId: string): Promise<ServiceRequest> {
+    return this.db.transaction(async (m) => {
+      const r = await this.load(m, viewer, input.requestId, true);
+      const role = await this.requestRole(viewer, r, m);
+      if (!role) throw notFound('Request');
+      if (r.version !== input.version)
+        throw conflict('This request was changed by someone else: reload it, your change was not applied');
+      const from = r.state as RequestState;
+      const to = input.to;
+      const reopen =
+        (from === RequestState.RESOLVED || from === RequestState.CLOSED) && to === RequestState.IN_PROGRESS;
+      if (role === DeskRole.REQUESTER) {
+        const allowed =
+          reopen ||
+          (from === RequestState.RESOLVED && to === RequestState.CLOSED) ||
+          (from === RequestState.WAITING_ON_REQUESTER && to === RequestState.IN_PROGRESS);
+        if (!allowed) throw forbidden('The service moves this request; you may reply, close or reopen it');
+      }
+      const now = new Date((await m.query(`SELECT clock_timestamp() AS t`))[0].t);
+      const [svc] = await m.query(`SELECT reopen_window_days FROM support_service WHERE id = $1`, [
+        r.support_service_id,
+      ]);
+      domain('input.to', () =>
+        assertRequestTransition(
+          from as never,
+          to as never,
+          reopen && r.resolved_at
+            ? { resolvedAt: r.resolved_at, now, reopenWindowDays: svc.reopen_window_days }
+            : undefined,
+        ),
+      );
+      const set: Record<string, unknown> = { state: to };
+      if (to === RequestState.ACKNOWLEDGED && !r.first_responded_at) {
+        set.first_responded_at = now;
+        set.first_response_met = now.getTime() <= r.first_response_due_at.getTime();
+      }
+      if (to === RequestState.WAITING_ON_REQUESTER) set.waiting_since = now;
+      if (from === RequestState.WAITING_ON_REQUESTER) {
+        // The pause ends: the original resolution due moment moves later by the business time waited.
+        const history = await this.stateHistory(m, r, now, to);
+        const cal = await this.calendar(m, viewer.organizationId);
+        const [c] = await m.query(`SELECT * FROM category_commitment WHERE id = $1`, [r.commitment_id]);
+        const due = schedule(c, r.created_at, cal, waitingPauses(history, now));
+        set.resolution_due_at = due.resolutionDueAt;
+        set.resolution_risk_at = due.resolutionRiskAt;
+        set.waiting_since = null;
+        set.paused_ms = Math.max(0, due.resolutionDueAt.getTime() - r.original_resolution_due_at.getTime());
+      }
+      if (to === RequestState.RESOLVED) {
+        set.resolved_at = now;
+        set.resolution_met = now.getTime() <= new Date(r.resolution_due_at).getTime();
+        if (!r.first_responded_at) {
+          set.first_responded_at = now;
+          set.first_response_met = now.getTime() <= r.first_response_due_at.getTime();
+        }
+      }
+      if (to === RequestState.CLOSED) set.closed_at = now;
+      if (reopen) {
+        set.reopen_count = r.reopen_count + 1;
+        set.resolution_met = null;
+        set.closed_at = null;
+      }
+      const row = await this.update(m, r.id, set);
+      await this.event(m, row, viewer.personId, 'STATE', { from, to, body: input.comment ?? null });
+      if (to === RequestState.RESOLVED) await this.inviteRating(m, row);
+      if (reopen)
+        await m.query(
+          `UPDATE request_rating SET status = 'WITHDRAWN', csat = NULL, effort = NULL, comment = NULL, rated_at = NULL
+            WHERE request_id = $1`,
+          [r.id],
+        );
+      if (role !== DeskRole.REQUESTER)
+        await this.notifications.notify(m, {
+          organizationId: viewer.organizationId,
+          personIds: [r.requester_id],
+          kind: to === RequestState.RESOLVED ? 'REQUEST_RESOLVED' : 'REQUEST_UPDATED',
+          title:
+            to === RequestState.RESOLVED
+              ? `REQ-${r.number} resolved: how did it go?`
+              : `REQ-${r.number}: ${to.toLowerCase().replace(/_/g, ' ')}`,
+          body: r.subject,
+          link: `/requests/${r.id}`,
+          dedupeKey: `request-state:${r.id}:${row.version}`,
+        });
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'desk.request.transition',
+        entityType: 'service_request',
+        entityId: r.id,
+        before: { state: from },
+        after: { state: to },
+      });
+      return toRequest(row, now);
+    });
+  }
+
+  /** The request's state changes as the domain's history, with the pending move appended. */
+  private async stateHistory(
+    m: EntityManager,
+    r: Row,
+    now: Date,
+    next: RequestState,
+  ): Promise<StateChange[]> {
+    const rows: Row[] = await m.query(
+      `SELECT at, to_state FROM request_event WHERE request_id = $1 AND kind IN ('CREATED', 'STATE') ORDER BY at, id`,
+      [r.id],
+    );
+    const history: StateChange[] = rows.map((e) => ({
+      state: (e.to_state ?? 'NEW') as never,
+      at: new Date(e.at),
+    }));
+    history.push({ state: next as never, at: now });
+    return history;
+  }
+
+  private async inviteRating(m: EntityManager, row: Row) {
+    // Agents do not rate their own service's work.
+    const [own] = await m.query(
+      `SELECT 1 FROM person p JOIN support_service s ON s.owner_team_id = p.team_id WHERE p.id = $1 AND s.id = $2`,
+      [row.requester_id, row.support_service_id],
+    );
+    if (own) return;
+    await m.query(
+      `INSERT INTO request_rating (request_id, organization_id, support_service_id, category_id, status)
+       VALUES ($1, $2, $3, $4, 'PENDING')
+       ON CONFLICT (request_id) DO UPDATE SET status = 'PENDING', invited_at = now(), csat = NULL, effort = NULL,
+         comment = NULL, rated_at = NULL`,
+      [row.id, row.organization_id, row.support_service_id, row.category_id],
+    );
+  }
+
+  async assign(viewer: Viewer, input: AssignInput, requestId: string): Promise<ServiceRequest> {
+    return this.db.transaction(async (m) => {
+      const r = await this.load(m, viewer, input.requestId, true);
+      const role = await this.requestRole(viewer, r, m);
+      if (!role) throw notFound('Request');
+      if (role === DeskRole.REQUESTER) throw forbidden('Only the service assigns requests');
+      if (r.version !== input.version)
+        throw conflict('This request was changed by someone else: reload it, your change was not applied');
+      const assignee = input.assigneeId ?? null;
+      if (assignee) {
+        const [ok] = await m.query(
+          `SELECT 1 FROM person p JOIN support_service s ON s.owner_team_id = p.team_id WHERE p.id = $1 AND s.id = $2`,
+          [assignee, r.support_service_id],
+        );
+        if (!ok) throw badInput('input.assigneeId', 'The assignee must be an agent of the service');
+      }
+      const row = await this.update(m, r.id, { assignee_id: assignee });
+      await this.event(m, row, viewer.personId, 'ASSIGNED', { data: { from: r.assignee_id, to: assignee } });
+      if (assignee && assignee !== viewer.personId)
+        await this.notifications.notify(m, {
+          organizationId: viewer.organizationId,
+          personIds: [assignee],
+          kind: 'REQUEST_ASSIGNED',
+          title: `REQ-${r.number} assigned to you`,
+          body: r.subject,
+          link: `/desk/requests/${r.id}`,
+          dedupeKey: `request-assigned:${r.id}:${row.version}`,
+        });
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'desk.request.assign',
+        entityType: 'service_request',
+        entityId: r.id,
+        before: { assigneeId: r.assignee_id },
+        after: { assigneeId: assignee },
+      });
+      return toRequest(row);
+    });
+  }
+
+  /** A public reply or an internal note. Replies add to the timeline; they never conflict. */
+  async reply(viewer: Viewer, input: ReplyInput): Promise<RequestEvent> {
+    return this.db.transaction(async (m) => {
+      const r = await this.load(m, viewer, input.requestId, true);
+      const role = await this.requestRole(viewer, r, m);
+      if (!role) throw notFound('Request');
+      if (input.internal && role === DeskRole.REQUESTER)
+        throw forbidden('Internal notes are for the service');
+      const now = new Date((await m.query(`SELECT clock_timestamp() AS t`))[0].t);
+      let row = r;
+      if (role !== DeskRole.REQUESTER && !input.internal && !r.first_responded_at) {
+        row = await this.update(
+          m,
+          r.id,
+          {
+            first_responded_at: now,
+            first_response_met: now.getTime() <= r.first_response_due_at.getTime(),
+          },
+          false,
+        );
+      }
+      const ev = await this.event(m, row, viewer.personId, input.internal ? 'NOTE' : 'REPLY', {
+        body: input.body,
+        internal: input.internal,
+      });
+      if (role === DeskRole.REQUESTER && r.state === RequestState.WAITING_ON_REQUESTER) {
+        // The requester answered: the clock runs again.
+        const history = await this.stateHistory(m, r, now, RequestState.IN_PROGRESS);
+        const cal = await this.calendar(m, viewer.organizationId);
+        const [c] = await m.query(`SELECT * FROM category_commitment WHERE id = $1`, [r.commitment_id]);
+        const due = schedule(c, r.created_at, cal, waitingPauses(history, now));
+        row = await this.update(m, r.id, {
+          state: RequestState.IN_PROGRESS,
+          waiting_since: null,
+          resolution_due_at: due.resolutionDueAt,
+          resolution_risk_at: due.resolutionRiskAt,
+        });
+        await this.event(m, row, viewer.personId, 'STATE', {
+          from: RequestState.WAITING_ON_REQUESTER,
+          to: RequestState.IN_PROGRESS,
+        });
+      }
+      if (!input.internal) {
+        const notify = role === DeskRole.REQUESTER ? [r.assignee_id].filter(Boolean) : [r.requester_id];
+        await this.notifications.notify(m, {
+          organizationId: viewer.organizationId,
+          personIds: notify as string[],
+          kind: 'REQUEST_REPLY',
+          title: `REQ-${r.number}: new reply`,
+          body: input.body.slice(0, 200),
+          link: role === DeskRole.REQUESTER ? `/desk/requests/${r.id}` : `/requests/${r.id}`,
+          dedupeKey: `request-reply:${ev.id}`,
+        });
+      }
+      return ev;
+    });
+  }
+
+  async renegotiate(viewer: Viewer, input: RenegotiateInput, requestId: string): Promise<ServiceRequest> {
+    return this.db.transaction(async (m) => {
+      const r = await this.load(m, viewer, input.requestId, true);
+      const role = await this.requestRole(viewer, r, m);
+      if (!role) throw notFound('Request');
+      if (role === DeskRole.REQUESTER) throw forbidden('The service proposes a new date');
+      if (r.version !== input.version)
+        throw conflict('This request was changed by someone else: reload it, your change was not applied');
+      if (!OPEN_STATES.includes(r.state)) throw badInput('input.requestId', 'The request is no longer open');
+      if (input.newDueAt.getTime() <= Date.now())
+        throw badInput('input.newDueAt', 'The new date must be in the future');
+      const row = await this.update(m, r.id, {
+        renegotiated_due_at: input.newDueAt,
+        renegotiation_count: r.renegotiation_count + 1,
+      });
+      await this.event(m, row, viewer.personId, 'DUE_CHANGED', {
+        body: input.reason,
+        data: {
+          newDueAt: input.newDueAt.toISOString(),
+          previousDueAt: (r.renegotiated_due_at ?? r.resolution_due_at).toISOString(),
+          originalDueAt: r.resolution_due_at.toISOString(),
+        },
+      });
+      await this.notifications.notify(m, {
+        organizationId: viewer.organizationId,
+        personIds: [r.requester_id],
+        kind: 'REQUEST_DUE_CHANGED',
+        title: `REQ-${r.number}: new expected date`,
+        body: input.reason,
+        link: `/requests/${r.id}`,
+        dedupeKey: `request-due:${r.id}:${row.version}`,
+      });
+      await this.audit.record(m, {
+        organizationId: viewer.organizationId,
+        actorPersonId: viewer.personId,
+        requestId,
+        action: 'desk.request.renegotiate',
+        entityType: 'service_request',
+        entityId: r.id,
+        after: { newDueAt: input.newDueAt.toISOString(), reason: input.reason },
+      });
+      return toRequest(row);
+    });
+  }
+
+  async rate(viewer: Viewer, input: RateRequestInput): Promise<boolean> {
+    const answers = [
+      { questionId: 'request_csat', value: input.csat },
+      { questionId: 'request_effort', value: input.effort },
+      ...(input.comment?.trim() ? [{ questionId: 'request_comment', value: input.comment }] : []),
+    ];
+    const checked = validateAnswerSet(REQUEST_CLOSURE_TEMPLATE.questions, answers);
+    if (!checked.ok) {
+      const e = checked.errors[0];
+      const field =
+        { request_csat: 'csat', request_effort: 'effort', request_comment: 'comment' }[e.questionId] ??
+        'answers';
+      throw new AppError(ErrorCode.BAD_USER_INPUT, e.message, `input.${field}`);
+    }
+    return this.db.transaction(async (m) => {
+      const r = await this.load(m, viewer, input.requestId, true);
+      if (r.requester_id !== viewer.personId) {
+        if (await this.requestRole(viewer, r, m)) throw forbidden('Only the requester rates a request');
+        throw notFound('Request');
+      }
+      const [rating] = await m.query(`SELECT status FROM request_rating WHERE request_id = $1 FOR UPDATE`, [
+        r.id,
+      ]);
+      if (!rating)
+        throw forbidden('This request has no rating to give (agents do not rate their own service)');
+      if (rating.status === 'RATED') throw conflict('You have already rated this request');
+      if (rating.status !== 'PENDING')
+        throw badInput('input.requestId', 'The request was reopened: rate it once resolved again');
+      const comment = checked.answers.find((a) => a.questionId === 'request_comment');
+      await m.query(
+        `UPDATE request_rating SET status = 'RATED', rated_at = now(), csat = $2, effort = $3, comment = $4 WHERE request_id = $1`,
+        [r.id, input.csat, input.effort, comment && comment.type === 'FREE_TEXT' ? comment.text : null],
+      );
+      await this.event(m, r, viewer.personId, 'RATED', {});
+      return true;
+    });
+  }
+
+  async rating(viewer: Viewer, request: ServiceRequest, role: DeskRole) {
+    const [r] = await this.db.query(
+      `SELECT status, csat, effort, comment, rated_at FROM request_rating WHERE request_id = $1`,
+      [request.id],
+    );
+    if (!r) return null;
+    // The requester sees their own rating; the service only whether it was given.
+    const own = role === DeskRole.REQUESTER;
+    return {
+      status: r.status,
+      csat: own ? r.csat : null,
+      effort: own ? r.effort : null,
+      comment: own ? r.comment : null,
+      ratedAt: r.rated_at,
+    };
+  }
+
+  async context(viewer: Viewer, requestId: string): Promise<RequesterContext> {
+    const r = await this.load(this.db, viewer, requestId);
+    const role = await this.requestRole(viewer, r);
+    if (!role || role === DeskRole.REQUESTER) throw forbidden('The requester’s context is for the service');
+    const [person, requests, ratings, similar] = await Promise.all([
+      this.db.query(`SELECT * FROM person WHERE id = $1`, [r.requester_id]),
+      this.db.query(
+        `SELECT ${REQUEST_COLUMNS} FROM service_request r WHERE r.requester_id = $1 AND r.id <> $2
+          ORDER BY (r.state::text = ANY($3::text[])) DESC, r.created_at DESC LIMIT 20`,
+        [r.requester_id, r.id, OPEN_STATES],
+      ),
+      this.db.query(
+        `SELECT g.request_id, s.number, g.csat, g.effort, g.rated_at FROM request_rating g JOIN service_request s ON s.id = g.request_id
+          WHERE s.requester_id = $1 AND g.status = 'RATED' AND g.support_service_id = $2 ORDER BY g.rated_at DESC LIMIT 5`,
+        [r.requester_id, r.support_service_id],
+      ),
+      this.db.query(
+        `SELECT ${REQUEST_COLUMNS} FROM service_request r
+          WHERE r.support_service_id = $1 AND r.id <> $2 AND r.state::text = ANY($3::text[])
+            AND (r.search @@ plainto_tsquery('simple', $4) OR (r.category_id = $5 AND r.requester_team_id IS NOT DISTINCT FROM $6))
+          ORDER BY ts_rank(r.search, plainto_tsquery('simple', $4)) DESC, r.created_at DESC LIMIT 5`,
+        [r.support_service_id, r.id, OPEN_STATES, r.subject, r.category_id, r.requester_team_id],
+      ),
+    ]);
+    const { Person } = await import('../person/person.entity');
+    const { rowMapper } = await import('../../platform/database/row-mapper');
+    const hydrate = rowMapper(this.db, Person).hydrate;
+    const now = new Date();
+    const all = (requests as Row[]).map((x) => toRequest(x, now));
+    return {
+      person: hydrate(person[0]),
+      openRequests: all.filter((x) => OPEN_STATES.includes(x.state)),
+      recentRequests: all.filter((x) => !OPEN_STATES.includes(x.state)).slice(0, 10),
+      recentRatings: (ratings as Row[]).map((g) => ({
+        requestId: g.request_id,
+        reference: `REQ-${g.number}`,
+        csat: g.csat,
+        effort: g.effort,
+        ratedAt: g.rated_at,
+      })),
+      similarOpen: (similar as Row[]).map((x) => toRequest(x, now)),
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Clock: at-risk warnings
+
+  /**
+   * Warns about requests that reached 75% of their allowed business time (first response or
+   * resolution): the assignee, the service's manager and the requester, once. The flag is set by
+   * an UPDATE that only one transaction can win, so two instances never warn twice.
+   */
+  async sweep(now = new Date()): Promise<{ warned: number }> {
+    let warned = 0;
+    for (const kind of ['first_response', 'resolution'] as const) {
+      const condition =
+        kind === 'first_response'
+          ? `first_responded_at IS NULL AND NOT first_response_risk_notified AND first_response_risk_at <= $1 AND state IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`
+          : `NOT resolution_risk_notified AND resolution_risk_at <= $1 AND state IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
+      for (;;) {
+        const done = await this.db.transaction(async (m) => {
+          const [rows] = (await m.query(
+            `UPDATE service_request SET ${kind}_risk_notified = true
+              WHERE id IN (SELECT id FROM service_request WHERE ${condition} ORDER BY ${kind}_risk_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+              RETURNING id, organization_id, number, subject, requester_id, assignee_id, support_service_id,
+                        ${kind === 'first_response' ? 'first_response_due_at' : 'resolution_due_at'} AS due_at`,
+            [now],
+          )) as [Row[], number];
+          if (!rows.length) return 0;
+          const managers: Row[] = await m.query(
+            `SELECT s.id, t.manager_id FROM support_service s JOIN team t ON t.id = s.owner_team_id WHERE s.id = ANY($1::uuid[])`,
+            [[...new Set(rows.map((r) => r.support_service_id))]],
+          );
+          const managerOf = new Map(managers.map((x) => [x.id, x.manager_id]));
+          await m.query(
+            `INSERT INTO request_event (organization_id, request_id, kind, internal, data)
+             SELECT org, id, 'AT_RISK', false, jsonb_build_object('commitment', $3::text, 'dueAt', due)
+               FROM unnest($1::uuid[], $2::uuid[], $4::timestamptz[]) AS x(id, org, due)`,
+            [rows.map((r) => r.id), rows.map((r) => r.organization_id), kind, rows.map((r) => r.due_at)],
+          );
+          for (const r of rows) {
+            const people = [
+              ...new Set(
+                [r.assignee_id, managerOf.get(r.support_service_id), r.requester_id].filter(Boolean),
+              ),
+            ];
+            const due = new Date(r.due_at).toISOString().slice(0, 16).replace('T', ' ');
+            await this.notifications.notify(m, {
+              organizationId: r.organization_id,
+              personIds: people as string[],
+              kind: 'REQUEST_AT_RISK',
+              title: `REQ-${r.number} at risk`,
+              body: `${kind === 'first_response' ? 'First response' : 'Resolution'} due ${due} UTC: ${r.subject}`,
+              link: `/requests/${r.id}`,
+              dedupeKey: `request-risk:${r.id}:${kind}`,
+            });
+          }
+          return rows.length;
+        });
+        warned += done;
+        if (done < 500) break;
+      }
+    }
+    if (warned) this.logger.log(`at-risk warnings: ${warned}`);
+    return { warned };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Metrics
+
+  /** Services the viewer may see metrics of: all for HR; the ones they manage or work in. */
+  private async visibleServices(viewer: Viewer, serviceId?: string): Promise<string[]> {
+    if (serviceId) {
+      const role = await this.serviceRole(viewer, serviceId);
+      if (!role) throw forbidden('Only the service, its manager and HR see its figures');
+      return [serviceId];
+    }
+    const services: Row[] = await this.db.query(`SELECT id FROM support_service WHERE organization_id = $1`, [
+      viewer.organizationId,
+    ]);
+    const out: string[] = [];
+    for (const s of services) if (await this.serviceRole(viewer, s.id)) out.push(s.id);
+    if (!out.length) throw forbidden('Only support services, their managers and HR see desk figures');
+    return out;
+  }
+
+  /** Monthly figures in SQL (one statement): conformity, times, backlog, reopen and renegotiation rates, CSAT. */
+  async metrics(viewer: Viewer, a: DeskMetricsArgs): Promise<DeskMetricRow[]> {
+    const services = await this.visibleServices(viewer, a.supportServiceId);
+    const [org] = await this.db.query(
+      `SELECT time_zone, anonymity_threshold FROM organization WHERE id = $1`,
+      [viewer.organizationId],
+    );
+    const rows: Row[] = await this.db.query(
+      `WITH months AS (
+         SELECT generate_series(date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1),
+                                date_trunc('month', (now() AT TIME ZONE $3)), interval '1 month')::date AS month
+       ), req AS (
+         SELECT r.*, date_trunc('month', r.created_at AT TIME ZONE $3)::date AS month,
+                CASE WHEN $5 THEN r.category_id END AS cat, CASE WHEN $6 THEN r.requester_team_id END AS team
+           FROM service_request r
+          WHERE r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
+            AND r.created_at >= ((SELECT min(month) FROM months) AT TIME ZONE $3)
+       ), agg AS (
+         SELECT month, support_service_id, cat, team, count(*)::int AS opened,
+                count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
+                100.0 * avg(first_response_met::int) FILTER (WHERE first_response_met IS NOT NULL) AS fr_conf,
+                100.0 * avg(resolution_met::int) FILTER (WHERE resolution_met IS NOT NULL) AS res_conf,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at)) / 3600 AS med_resp,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at)) / 3600 AS p90_resp,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) / 3600 AS med_res,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) / 3600 AS p90_res,
+                100.0 * count(*) FILTER (WHERE reopen_count > 0) / nullif(count(*) FILTER (WHERE resolved_at IS NOT NULL), 0) AS reopen_rate,
+                100.0 * count(*) FILTER (WHERE renegotiation_count > 0) / count(*) AS reneg_rate
+           FROM req GROUP BY month, support_service_id, cat, team
+       ), rating AS (
+         SELECT date_trunc('month', q.created_at AT TIME ZONE $3)::date AS month, q.support_service_id,
+                CASE WHEN $5 THEN q.category_id END AS cat, CASE WHEN $6 THEN q.requester_team_id END AS team,
+                count(*)::int AS n, 100.0 * avg((g.csat >= 4)::int) AS csat, avg(g.effort) AS effort
+           FROM request_rating g JOIN req q ON q.id = g.request_id WHERE g.status = 'RATED'
+          GROUP BY 1, 2, 3, 4
+       ), backlog AS (
+         SELECT m.month, r.support_service_id, CASE WHEN $5 THEN r.category_id END AS cat,
+                CASE WHEN $6 THEN r.requester_team_id END AS team, count(*)::int AS open_at_end
+           FROM months m JOIN service_request r
+             ON r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
+            AND r.created_at < ((m.month + interval '1 month') AT TIME ZONE $3)
+            AND (r.resolved_at IS NULL OR r.resolved_at >= ((m.month + interval '1 month') AT TIME ZONE $3))
+          GROUP BY 1, 2, 3, 4
+       )
+       SELECT to_char(a.month, 'YYYY-MM') AS month, a.support_service_id, a.cat, a.team, a.opened, a.resolved,
+              coalesce(b.open_at_end, 0) AS backlog, a.fr_conf, a.res_conf, a.med_resp, a.p90_resp, a.med_res, a.p90_res,
+              a.reopen_rate, a.reneg_rate, g.n AS ratings, g.csat, g.effort
+         FROM agg a
+         LEFT JOIN rating g ON g.month = a.month AND g.support_service_id = a.support_service_id
+              AND g.cat IS NOT DISTINCT FROM a.cat AND g.team IS NOT DISTINCT FROM a.team
+         LEFT JOIN backlog b ON b.month = a.month AND b.support_service_id = a.support_service_id
+              AND b.cat IS NOT DISTINCT FROM a.cat AND b.team IS NOT DISTINCT FROM a.team
+        ORDER BY a.month, a.support_service_id, a.cat NULLS FIRST, a.team NULLS FIRST`,
+      [viewer.organizationId, services, org.time_zone, a.months, a.byCategory, a.byTeam],
+    );
+    const k: number = org.anonymity_threshold;
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return rows.map((r) => {
+      const enough = r.ratings !== null && r.ratings >= k;
+      return {
+        month: r.month,
+        supportServiceId: r.support_service_id,
+        categoryId: r.cat,
+        requesterTeamId: r.team,
+        opened: r.opened,
+        resolved: r.resolved,
+        backlog: r.backlog,
+        firstResponseConformity: num(r.fr_conf),
+        resolutionConformity: num(r.res_conf),
+        medianResponseHours: num(r.med_resp),
+        p90ResponseHours: num(r.p90_resp),
+        medianResolveHours: num(r.med_res),
+        p90ResolveHours: num(r.p90_res),
+        reopenRate: num(r.reopen_rate),
+        renegotiationRate: num(r.reneg_rate),
+        ratings: enough ? r.ratings : null,
+        csat: enough ? num(r.csat) : null,
+        effort: enough ? num(r.effort) : null,
+      };
+    });
+  }
+
+  /** Stores this month's and last month's figures per service × category × requesting team (the mirror reads them). */
+  async storeMonthlyMetrics(): Promise<{ rows: number }> {
+    const [, n] = await this.db
+      .query(
+        `WITH src AS (
+         SELECT r.organization_id, date_trunc('month', r.created_at AT TIME ZONE o.time_zone)::date AS month,
+                r.support_service_id, r.category_id, coalesce(r.requester_team_id, '00000000-0000-0000-0000-000000000000') AS team,
+                r.resolved_at, r.first_response_met, r.resolution_met, r.reopen_count, r.renegotiation_count,
+                g.status AS rating_status, g.csat, g.effort
+           FROM service_request r JOIN organization o ON o.id = r.organization_id
+           LEFT JOIN request_rating g ON g.request_id = r.id
+          WHERE r.created_at >= date_trunc('month', now()) - interval '1 month'
+       )
+       INSERT INTO desk_metric_monthly AS d (organization_id, month, support_service_id, category_id, requester_team_id, opened, resolved,
+         first_response_met, first_response_total, resolution_met, resolution_total, reopened, renegotiated, ratings,
+         csat_favourable, effort_sum)
+       SELECT organization_id, month, support_service_id, category_id, team, count(*), count(resolved_at),
+              count(*) FILTER (WHERE first_response_met), count(first_response_met),
+              count(*) FILTER (WHERE resolution_met), count(resolution_met),
+              count(*) FILTER (WHERE reopen_count > 0), count(*) FILTER (WHERE renegotiation_count > 0),
+              count(*) FILTER (WHERE rating_status = 'RATED'), count(*) FILTER (WHERE rating_status = 'RATED' AND csat >= 4),
+              coalesce(sum(effort) FILTER (WHERE rating_status = 'RATED'), 0)
+         FROM src GROUP BY 1, 2, 3, 4, 5
+       ON CONFLICT (organization_id, month, support_service_id, category_id, requester_team_id) DO UPDATE SET
+         opened = EXCLUDED.opened, resolved = EXCLUDED.resolved, first_response_met = EXCLUDED.first_response_met,
+         first_response_total = EXCLUDED.first_response_total, resolution_met = EXCLUDED.resolution_met,
+         resolution_total = EXCLUDED.resolution_total, reopened = EXCLUDED.reopened, renegotiated = EXCLUDED.renegotiated,
+         ratings = EXCLUDED.ratings, csat_favourable = EXCLUDED.csat_favourable, effort_sum = EXCLUDED.effort_sum,
+         computed_at = now()
+       RETURNING 1`,
+      )
+      .then((r: unknown[]) => [null, r.length]);
+    return { rows: n as number };
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private async update(
+    m: EntityManager,
+    id: string,
+    set: Record<string, unknown>,
+    bump = true,
+  ): Promise<Row> {
+    const cols = Object.keys(set);
+    const [rows] = (await m.query(
+      `UPDATE service_request SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now()${
+        bump ? ', version = version + 1' : ''
+      } WHERE id = $1 RETURNING ${REQUEST_COLUMNS.replace(/r\./g, '')}`,
+      [id, ...cols.map((c) => set[c])],
+    )) as [Row[], number];
+    return rows[0];
+  }
+
+  private async event(
+    m: EntityManager,
+    r: Row,
+    actorId: string | null,
+    kind: string,
+    e: {
+      from?: string;
+      to?: string;
+      body?: string | null;
+      data?: Record<string, unknown>;
+      internal?: boolean;
+    },
+  ): Promise<RequestEvent> {
+    const [row] = await m.query(
+      `INSERT INTO request_event (organization_id, request_id, actor_id, kind, internal, from_state, to_state, body, data)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id, at, kind, actor_id, internal, from_state, to_state, body, data`,
+      [
+        r.organization_id,
+        r.id,
+        actorId,
+        kind,
+        e.internal ?? false,
+        e.from ?? null,
+        e.to ?? (kind === 'CREATED' ? 'NEW' : null),
+        e.body ?? null,
+        e.data ? JSON.stringify(e.data) : null,
+      ],
+    );
+    return {
+      id: row.id,
+      at: row.at,
+      kind: row.kind,
+      actorId: row.actor_id,
+      internal: row.internal,
+      fromState: row.from_state,
+      toState: row.to_state,
+      body: row.body,
+      data: row.data,
+    };
+  }
+}
+
+export { CommitmentStatus };
