@@ -22,6 +22,7 @@ import { PeopleImportModule } from './modules/people-import/people-import.module
 import { SurveyModule } from './modules/survey/survey.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { DeskModule } from './modules/desk/desk.module';
+import { MirrorModule } from './modules/mirror/mirror.module';
 
 /** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
 function validationError(errors: ValidationError[]) {
@@ -76,6 +77,7 @@ export class AppModule {
         SurveyModule,
         NotificationModule,
         DeskModule,
+        MirrorModule,
       ],
       providers: [
         {

@@ -10,6 +10,9 @@ import type { AppConfig } from './platform/config/config';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 import { MAX_IMPORT_BYTES } from './modules/people-import/dto/people-import.types';
 
+/** Largest request body: people CSV imports, or 100,000+ customer-metric rows for the mirror. */
+const MAX_BODY_BYTES = Math.max(MAX_IMPORT_BYTES + 100_000, 25_000_000);
+
 const REQUEST_ID_RE = /^[\w.-]{1,64}$/;
 
 const inFlight = new WeakMap<object, number>();
@@ -37,7 +40,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    bodyLimit: MAX_IMPORT_BYTES + 100_000,
+    bodyLimit: MAX_BODY_BYTES,
     trustProxy: true,
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -54,6 +57,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV bodies (the customer-metrics intake endpoint) arrive as text.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

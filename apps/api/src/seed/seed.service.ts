@@ -3,6 +3,7 @@ import { hashPassword } from '../modules/auth/password';
 import { DEMO_PASSWORD, generateOrganization, type SeedOrganization } from './seed.generator';
 import { seedSurveys } from './seed-surveys';
 import { seedDesk } from './seed-desk';
+import { seedMirror } from './seed-mirror';
 
 const CHUNK = 5000;
 
@@ -92,6 +93,7 @@ export async function seed(
   if (!big) {
     await seedSurveys(ds, org.id);
     await seedDesk(ds, org.id);
+    await seedMirror(ds, org.id);
   }
   // Fresh statistics (or the planner guesses on empty tables) and a visibility map (index-only scans).
   await ds.query('VACUUM ANALYZE');

@@ -18,6 +18,7 @@ import {
   SurveyResultsFieldsResolver,
 } from '../../modules/survey/survey.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
+import { MirrorResolver } from '../../modules/mirror/mirror.resolver';
 import {
   DeskResolver,
   ServiceRequestDetailResolver,
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   DeskResolver,
   ServiceRequestFieldsResolver,
   ServiceRequestDetailResolver,
+  MirrorResolver,
 ];
 
 /** Writes apps/api/schema.gql (the web's codegen input) without a database. */

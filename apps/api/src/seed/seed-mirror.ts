@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+import { MirrorService, periodStartOf } from '../modules/mirror/mirror.service';
+import type { JobsService } from '../platform/jobs/jobs.service';
+import { AuditService } from '../platform/audit/audit.service';
+
+/** Deterministic pseudo-random numbers. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)) * 10) / 10;
+
+/**
+ * Demo mirror: the internal figures materialised from the seeded surveys and requests, and 24
+ * months of customer figures per front-line team (as a CRM would send them), built so that a
+ * team's customer CSAT follows its front line's internal CSAT a month later, with noise.
+ */
+export async function seedMirror(ds: DataSource, organizationId: string): Promise<number> {
+  const mirror = new MirrorService(
+    ds,
+    { define: () => undefined } as unknown as JobsService,
+    new AuditService(),
+  );
+  await mirror.ensureCatalog(ds, organizationId);
+  await mirror.refreshPlatform(organizationId);
+  const r = rng(777);
+  const teams: { id: string; name: string }[] = await ds.query(
+    `SELECT id, name FROM team WHERE organization_id = $1 AND kind = 'FRONT_LINE' ORDER BY name`,
+    [organizationId],
+  );
+  const internal: { team_id: string; period: string; value: string }[] = await ds.query(
+    `SELECT v.team_id, to_char(v.period_start, 'YYYY-MM-DD') AS period, v.value FROM metric_value v
+       JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'internal_csat'
+      WHERE v.organization_id = $1 AND v.period_kind = 'MONTH' AND v.source = 'platform'`,
+    [organizationId],
+  );
+  const internalOf = new Map(internal.map((x) => [`${x.team_id}|${x.period}`, Number(x.value)]));
+  const now = new Date();
+  const months = Array.from({ length: 24 }, (_, i) =>
+    periodStartOf('MONTH', new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 23 + i, 1))),
+  );
+  const rows: Record<string, unknown>[] = [];
+  for (const t of teams) {
+    const base = (r() - 0.5) * 12;
+    for (const [i, month] of months.entries()) {
+      const prev = i > 0 ? internalOf.get(`${t.id}|${months[i - 1]}`) : undefined;
+      const lead = prev === undefined ? 0 : (prev - 75) * 0.45;
+      const csat = clamp(78 + base + lead + (r() - 0.5) * 6, 0, 100);
+      const n = 120 + Math.floor(r() * 300);
+      const push = (metric: string, value: number) =>
+        rows.push({
+          team: t.id,
+          metric,
+          periodKind: 'MONTH',
+          periodStart: month,
+          value: String(value),
+          sampleSize: n,
+        });
+      push('customer_csat', csat);
+      push('customer_nps', clamp((csat - 70) * 2.2 + (r() - 0.5) * 10, -100, 100));
+      push('customer_effort', clamp(4.8 + (csat - 78) / 15 + (r() - 0.5) * 0.6, 1, 7));
+      push('customer_commitments_kept', clamp(85 + (csat - 78) * 0.6 + (r() - 0.5) * 6, 0, 100));
+      push('complaints_per_100', clamp(4 - (csat - 78) / 6 + r() * 1.5, 0, 100));
+      push('customer_retention', clamp(90 + (csat - 78) / 4 + (r() - 0.5) * 3, 0, 100));
+      push('first_contact_resolution', clamp(68 + base / 2 + (r() - 0.5) * 8, 0, 100));
+    }
+  }
+  const result = await mirror.intake(organizationId, 'crm-demo', rows as never, true, 1, { personId: null });
+  return result.inserted;
+}
