@@ -18,6 +18,13 @@ const MyTeamPage = lazy(() => import('../modules/profile/components/MyTeamPage')
 const PeopleImportPage = lazy(() => import('../modules/admin/components/PeopleImportPage'));
 const OrganizationSettingsPage = lazy(() => import('../modules/admin/components/OrganizationSettingsPage'));
 const AuditLogPage = lazy(() => import('../modules/admin/components/AuditLogPage'));
+const MySurveysPage = lazy(() => import('../modules/surveys/components/MySurveysPage'));
+const AnswerSurveyPage = lazy(() => import('../modules/surveys/components/AnswerSurveyPage'));
+const ResultSurveysPage = lazy(() => import('../modules/surveys/components/ResultSurveysPage'));
+const SurveyResultsPage = lazy(() => import('../modules/surveys/components/SurveyResultsPage'));
+const SurveysPage = lazy(() => import('../modules/surveys/components/SurveysPage'));
+const NewSurveyPage = lazy(() => import('../modules/surveys/components/NewSurveyPage'));
+const SurveyDetailPage = lazy(() => import('../modules/surveys/components/SurveyDetailPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -34,6 +41,24 @@ export const router = createBrowserRouter([
       {
         element: <RequireRole roles={ACCESS.myTeam} />,
         children: [{ path: 'my-team', element: <MyTeamPage /> }],
+      },
+      {
+        path: 'surveys',
+        children: [
+          { path: 'mine', element: <MySurveysPage /> },
+          { path: 'mine/:invitationId', element: <AnswerSurveyPage /> },
+          // Results: the API decides what each person may see (HR, their line for managers, published).
+          { path: 'results', element: <ResultSurveysPage /> },
+          { path: ':surveyId/results', element: <SurveyResultsPage /> },
+          {
+            element: <RequireRole roles={ACCESS.surveys} />,
+            children: [
+              { index: true, element: <SurveysPage /> },
+              { path: 'new', element: <NewSurveyPage /> },
+              { path: ':surveyId', element: <SurveyDetailPage /> },
+            ],
+          },
+        ],
       },
       {
         path: 'admin',

@@ -78,6 +78,11 @@ export function createApolloClient(): ApolloClient {
         ImportRowError: { keyFields: false },
         PeopleImportResult: { keyFields: false },
         Pay: { keyFields: false },
+        // Survey questions, options and result groups have ids only within their survey or wave ("enps",
+        // "org", "team:<id>"): normalising them would mix surveys and waves up.
+        SurveyQuestion: { keyFields: false },
+        ChoiceOption: { keyFields: false },
+        ResultSlice: { keyFields: false },
       },
     }),
   });

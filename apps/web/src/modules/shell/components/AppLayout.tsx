@@ -6,6 +6,7 @@ import { Link, Outlet } from 'react-router';
 import type { SessionPersonFragment } from '../../../gql/graphql';
 import { useOrganization } from '../hooks/useOrganization';
 import { useOrganizationDefaultLocale } from '../hooks/useOrganizationDefaultLocale';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { BrandMark } from './BrandMark';
 import { LanguageMenu } from './LanguageMenu';
 import { MainNav } from './MainNav';
@@ -13,7 +14,7 @@ import { PageLoader } from './PageLoader';
 import { UserMenu } from './UserMenu';
 import classes from './AppLayout.module.css';
 
-/** The signed-in frame: header (brand, organisation, language, user menu), navigation, page. */
+/** The signed-in frame: header (brand, organisation, notifications, language, user menu), navigation, page. */
 export function AppLayout({ person }: { person: SessionPersonFragment }) {
   const { t } = useTranslation();
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -47,7 +48,8 @@ export function AppLayout({ person }: { person: SessionPersonFragment }) {
               </Text>
             )}
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
             <LanguageMenu />
             <UserMenu person={person} />
           </Group>

@@ -16,6 +16,7 @@ export function LanguageMenu() {
         <Button
           variant="subtle"
           color="gray"
+          px={{ base: 6, sm: 'md' }}
           leftSection={<IconLanguage size={18} aria-hidden />}
           aria-label={t('language.choose', { language: LANGUAGE_NAMES[current] })}
           data-testid="language-menu"

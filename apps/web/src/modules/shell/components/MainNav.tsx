@@ -1,8 +1,8 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, matchPath, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Role } from '../../../gql/graphql';
-import { visibleSections } from '../utils/navigation';
+import { isNavItemActive, visibleSections } from '../utils/navigation';
 
 interface MainNavProps {
   roles: readonly Role[];
@@ -23,7 +23,7 @@ export function MainNav({ roles, onNavigate }: MainNavProps) {
             </Text>
             <ul aria-labelledby={section.title} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {section.items.map((item) => {
-                const active = matchPath({ path: item.to, end: item.end ?? false }, pathname) !== null;
+                const active = isNavItemActive(item, pathname);
                 return (
                   <li key={item.to}>
                     <NavLink

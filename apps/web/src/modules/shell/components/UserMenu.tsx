@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +17,10 @@ export function UserMenu({ person }: { person: SessionPersonFragment }) {
             <Text size="sm" fw={500} visibleFrom="sm">
               {person.displayName}
             </Text>
-            <IconChevronDown size={14} aria-hidden />
+            {/* On a phone the header also holds the notifications: the avatar alone says it's a menu. */}
+            <Box component="span" visibleFrom="xs" display="inline-flex">
+              <IconChevronDown size={14} aria-hidden />
+            </Box>
           </Group>
         </UnstyledButton>
       </Menu.Target>

@@ -6,6 +6,7 @@ export const ACCESS = {
   peopleImport: ['HR', 'ADMIN'],
   organizationSettings: ['HR', 'ADMIN'],
   auditLog: ['ADMIN'],
+  surveys: ['HR', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function hasAnyRole(

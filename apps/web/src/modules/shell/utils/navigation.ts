@@ -1,6 +1,9 @@
 import {
   IconAddressBook,
+  IconChartBar,
+  IconClipboardCheck,
   IconClipboardList,
+  IconForms,
   IconFileImport,
   IconHierarchy2,
   IconHome,
@@ -10,6 +13,7 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import { matchPath } from 'react-router';
 import type { Role } from '../../../gql/graphql';
 import { ACCESS, hasAnyRole } from './access';
 
@@ -20,6 +24,9 @@ export type NavLabelKey =
   | 'nav.orgChart'
   | 'nav.myProfile'
   | 'nav.myTeam'
+  | 'nav.mySurveys'
+  | 'nav.surveyResults'
+  | 'nav.surveys'
   | 'nav.peopleImport'
   | 'nav.organizationSettings'
   | 'nav.auditLog';
@@ -30,12 +37,20 @@ export interface NavItem {
   icon: Icon;
   /** Only the exact path makes the entry active. */
   end?: boolean;
+  /** Other paths (and what lies below them) that make the entry active. */
+  alsoActiveOn?: readonly string[];
+  /** Paths below `to` that belong to another entry. */
+  notActiveOn?: readonly string[];
   roles?: readonly Role[];
   testId: string;
 }
 
 export interface NavSection {
-  title: 'nav.sections.everyone' | 'nav.sections.management' | 'nav.sections.administration';
+  title:
+    | 'nav.sections.everyone'
+    | 'nav.sections.surveys'
+    | 'nav.sections.management'
+    | 'nav.sections.administration';
   items: NavItem[];
 }
 
@@ -48,6 +63,27 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { to: '/teams', label: 'nav.teams', icon: IconUsersGroup, testId: 'nav-teams' },
       { to: '/org-chart', label: 'nav.orgChart', icon: IconHierarchy2, testId: 'nav-org-chart' },
       { to: '/me', label: 'nav.myProfile', icon: IconUserCircle, testId: 'nav-my-profile' },
+    ],
+  },
+  {
+    title: 'nav.sections.surveys',
+    items: [
+      { to: '/surveys/mine', label: 'nav.mySurveys', icon: IconClipboardCheck, testId: 'nav-my-surveys' },
+      {
+        to: '/surveys/results',
+        label: 'nav.surveyResults',
+        icon: IconChartBar,
+        alsoActiveOn: ['/surveys/:surveyId/results'],
+        testId: 'nav-results',
+      },
+      {
+        to: '/surveys',
+        label: 'nav.surveys',
+        icon: IconForms,
+        roles: ACCESS.surveys,
+        notActiveOn: ['/surveys/mine', '/surveys/results', '/surveys/:surveyId/results'],
+        testId: 'nav-surveys',
+      },
     ],
   },
   {
@@ -83,6 +119,19 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     ],
   },
 ];
+
+function matches(pattern: string, pathname: string, end: boolean): boolean {
+  return matchPath({ path: pattern, end }, pathname) !== null;
+}
+
+/** Whether the entry is the current page (or the section it leads to). */
+export function isNavItemActive(item: NavItem, pathname: string): boolean {
+  if (item.notActiveOn?.some((pattern) => matches(pattern, pathname, false))) return false;
+  return (
+    matches(item.to, pathname, item.end ?? false) ||
+    (item.alsoActiveOn?.some((pattern) => matches(pattern, pathname, false)) ?? false)
+  );
+}
 
 /** The sections and entries a person with these roles can see; empty sections are dropped. */
 export function visibleSections(roles: readonly Role[]): NavSection[] {

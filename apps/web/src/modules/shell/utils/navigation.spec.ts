@@ -1,0 +1,32 @@
+import { isNavItemActive, NAV_SECTIONS, visibleSections } from './navigation';
+
+const item = (testId: string) => {
+  const found = NAV_SECTIONS.flatMap((section) => section.items).find(
+    (candidate) => candidate.testId === testId,
+  );
+  if (!found) throw new Error(`No nav item ${testId}`);
+  return found;
+};
+
+describe('navigation', () => {
+  it('shows the survey entries by role', () => {
+    const ids = (roles: Parameters<typeof visibleSections>[0]) =>
+      visibleSections(roles).flatMap((section) => section.items.map((entry) => entry.testId));
+    expect(ids(['EMPLOYEE'])).toEqual(expect.arrayContaining(['nav-my-surveys', 'nav-results']));
+    expect(ids(['EMPLOYEE'])).not.toContain('nav-surveys');
+    expect(ids(['HR'])).toContain('nav-surveys');
+  });
+
+  it('marks one survey entry active for each survey page', () => {
+    const active = (pathname: string) =>
+      ['nav-my-surveys', 'nav-results', 'nav-surveys'].filter((id) => isNavItemActive(item(id), pathname));
+    expect(active('/surveys/mine')).toEqual(['nav-my-surveys']);
+    expect(active('/surveys/mine/abc')).toEqual(['nav-my-surveys']);
+    expect(active('/surveys/results')).toEqual(['nav-results']);
+    expect(active('/surveys/abc/results')).toEqual(['nav-results']);
+    expect(active('/surveys')).toEqual(['nav-surveys']);
+    expect(active('/surveys/new')).toEqual(['nav-surveys']);
+    expect(active('/surveys/abc')).toEqual(['nav-surveys']);
+    expect(isNavItemActive(item('nav-home'), '/surveys')).toBe(false);
+  });
+});
