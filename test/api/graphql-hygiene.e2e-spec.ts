@@ -94,6 +94,21 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
     const r = await t.gql(costly, {}, hr);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r0(r)).toMatch(/too expensive/);
+    // A refusal of the client's query is a 400, not a server error.
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${hr}`)
+      .send({ query: costly });
+    expect(res.status).toBe(400);
+    // Short bounded lists state their own cost: a survey's answer form with its options fits.
+    const form = await t.gql(
+      '{ mySurveys { invitationId questions { id type text { en fr } options { id label { en fr } } scale { min max minLabel { en fr } maxLabel { en fr } } } } }',
+      {},
+      hr,
+    );
+    expect(form.errors).toBeUndefined();
   });
 
   it('refuses batched requests and cross-site (simple) requests', async () => {

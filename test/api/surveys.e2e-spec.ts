@@ -663,4 +663,34 @@ describe('surveys', () => {
     const audit = await t.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY at`, [id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['survey.create', 'survey.delete']);
   });
+  it('results of choice questions carry the option labels; a new pulse is titled as such', async () => {
+    const c = await t.gql(CREATE, { i: { templateKey: 'pulse' } }, hr);
+    expect(c.data!.createSurvey.title).toBe('Pulse survey');
+    const { id } = await createAndOpen({
+      title: 'Choices',
+      audienceTeamIds: [teamId],
+      questions: [
+        {
+          id: 'pick',
+          type: 'SINGLE_CHOICE',
+          text: { en: 'Pick one', fr: 'Choisissez' },
+          options: [
+            { id: 'a', label: { en: 'Alpha', fr: 'Alpha' } },
+            { id: 'b', label: { en: 'Beta', fr: 'Bêta' } },
+          ],
+        },
+      ],
+    });
+    for (const m of members.slice(0, 5))
+      expect((await answerAs(m.id, id, [{ questionId: 'pick', optionIds: ['b'] }])).errors).toBeUndefined();
+    const r = await t.gql(
+      `query($s: ID!) { surveyResults(surveyId: $s) { questions { questionId distribution { key count label { en fr } } } } }`,
+      { s: id },
+      hr,
+    );
+    expect(r.data!.surveyResults.questions[0].distribution).toEqual([
+      { key: 'a', count: 0, label: { en: 'Alpha', fr: 'Alpha' } },
+      { key: 'b', count: 5, label: { en: 'Beta', fr: 'Bêta' } },
+    ]);
+  });
 });

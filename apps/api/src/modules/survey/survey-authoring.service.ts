@@ -128,7 +128,11 @@ export class SurveyAuthoringService {
       await this.checkAudience(m, viewer, input.audienceTeamIds ?? [], input.audiencePositionIds ?? []);
       const title =
         input.title?.trim() ||
-        (template ? template.name[locale] + (subject ? ` — ${subject.name}` : '') : '') ||
+        (template
+          ? (template.key === 'pulse'
+              ? { en: 'Pulse survey', fr: 'Baromètre' }[locale]
+              : template.name[locale]) + (subject ? ` — ${subject.name}` : '')
+          : '') ||
         null;
       if (!title) throw badInput('input.title', 'A survey needs a title');
       const k: number = (

@@ -90,9 +90,13 @@ export class SurveyResultsService {
     const survey = await this.survey(viewer, surveyId);
     const waves = await this.waves(surveyId);
     if (!waves.length) throw badInput('surveyId', 'This survey has not opened yet: no results');
-    const wave = waveNumber ? waves.find((w) => w.number === waveNumber) : waves[waves.length - 1];
-    if (!wave) throw notFound('Wave');
     const scope = await this.scope(viewer, survey.results_published);
+    // Employees read published results of closed waves: by default the latest closed one.
+    const readable = scope.kind === 'PUBLISHED' ? waves.filter((w) => w.status === 'CLOSED') : waves;
+    const wave = waveNumber
+      ? waves.find((w) => w.number === waveNumber)
+      : (readable[readable.length - 1] ?? waves[waves.length - 1]);
+    if (!wave) throw notFound('Wave');
     if (scope.kind === 'PUBLISHED' && wave.status !== 'CLOSED')
       throw forbidden('Results are published when the survey closes');
     const view = await this.view(wave, scope);
@@ -130,9 +134,13 @@ export class SurveyResultsService {
   async csv(viewer: Viewer, surveyId: string, waveNumber?: number): Promise<string> {
     const survey = await this.survey(viewer, surveyId);
     const waves = await this.waves(surveyId);
-    const wave = waveNumber ? waves.find((w) => w.number === waveNumber) : waves[waves.length - 1];
-    if (!wave) throw notFound('Wave');
     const scope = await this.scope(viewer, survey.results_published);
+    // Employees read published results of closed waves: by default the latest closed one.
+    const readable = scope.kind === 'PUBLISHED' ? waves.filter((w) => w.status === 'CLOSED') : waves;
+    const wave = waveNumber
+      ? waves.find((w) => w.number === waveNumber)
+      : (readable[readable.length - 1] ?? waves[waves.length - 1]);
+    if (!wave) throw notFound('Wave');
     if (scope.kind === 'PUBLISHED' && wave.status !== 'CLOSED')
       throw forbidden('Results are published when the survey closes');
     const view = await this.view(wave, scope);
@@ -449,7 +457,7 @@ export class SurveyResultsService {
       } else if (q.type === 'SINGLE_CHOICE' || q.type === 'MULTIPLE_CHOICE') {
         base.distribution = q.options.map((o) => {
           const c = counts.get(o.id) ?? 0;
-          return { key: o.id, count: c, share: n ? (100 * c) / n : 0 };
+          return { key: o.id, label: o.label, count: c, share: n ? (100 * c) / n : 0 };
         });
       }
       base.score = headline(base);

@@ -1,6 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 import { MAX_COST } from './limits';
 
 /** Lists unpaged in the schema (direct reports, sub-teams) are assumed this long. */
@@ -29,11 +34,16 @@ export function complexityPlugin(getSchema: () => GraphQLSchema, maxCost = MAX_C
             operationName: request.operationName,
             query: document,
             variables: request.variables ?? {},
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            // A field may state its own cost (`@Field({ complexity })`, e.g. short bounded lists).
+            estimators: [
+              fieldExtensionsEstimator(),
+              listEstimator,
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
           });
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost}, at most ${maxCost} allowed`, {
-              extensions: { code: 'BAD_USER_INPUT' },
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
         },

@@ -137,7 +137,8 @@ export class SurveyQuestion {
   @Field(() => LocalizedText) text: LocalizedText;
   @Field(() => String, { nullable: true, description: 'Engagement driver this item measures.' })
   driver?: string | null;
-  @Field(() => [ChoiceOption], { nullable: true }) options?: ChoiceOption[] | null;
+  @Field(() => [ChoiceOption], { nullable: true, complexity: 3, description: 'A short list (counted as 3).' })
+  options?: ChoiceOption[] | null;
   @Field(() => Int, { nullable: true }) minSelections?: number | null;
   @Field(() => Int, { nullable: true }) maxSelections?: number | null;
   @Field(() => Int, { nullable: true }) maxLength?: number | null;
@@ -532,6 +533,8 @@ export class MySurvey {
 @ObjectType()
 export class ResultBucket {
   @Field() key: string;
+  @Field(() => LocalizedText, { nullable: true, description: 'Choice questions: the option label.' })
+  label?: LocalizedText | null;
   @Field(() => Int) count: number;
   @Field(() => Float, { description: 'Share of answers, 0-100.' }) share: number;
 }
@@ -556,7 +559,12 @@ export class QuestionResult {
     description: 'The headline score on a 0-100 scale (NPS on -100..100), used by heatmaps.',
   })
   score: number | null;
-  @Field(() => [ResultBucket], { nullable: true }) distribution: ResultBucket[] | null;
+  @Field(() => [ResultBucket], {
+    nullable: true,
+    complexity: 3,
+    description: 'At most 11 buckets (counted as 3).',
+  })
+  distribution: ResultBucket[] | null;
 }
 
 @ObjectType()
