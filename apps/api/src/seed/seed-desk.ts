@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rng as seededRandom } from './seed.generator';
 import type { DataSource } from 'typeorm';
 import { addBusinessMillis } from '@symmetry/domain';
 import { calendarOf, schedule, type CommitmentRow } from '../modules/desk/desk-rules';
@@ -63,18 +64,6 @@ const SUBJECTS: Record<string, string[]> = {
   'Training need': ['Team needs training on new contracts', 'Refresher on CRM'],
 };
 
-/** Deterministic pseudo-random numbers (the demo is the same everywhere). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The demo catalogue (categories with commitments for every support service) and a year of
  * realistic requests: about 8 per person, resolved mostly on time, some late, a few renegotiated
@@ -86,7 +75,7 @@ export async function seedDesk(
   organizationId: string,
   opts: { count?: number; openShare?: number; now?: Date } = {},
 ): Promise<{ requests: number; open: number }> {
-  const r = rng(4242);
+  const r = seededRandom(4242).next;
   const now = opts.now ?? new Date();
   const [org] = await ds.query(
     `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization WHERE id = $1`,

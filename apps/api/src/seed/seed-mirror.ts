@@ -1,19 +1,8 @@
+import { rng as seededRandom } from './seed.generator';
 import type { DataSource } from 'typeorm';
 import { MirrorService, periodStartOf } from '../modules/mirror/mirror.service';
 import type { JobsService } from '../platform/jobs/jobs.service';
 import { AuditService } from '../platform/audit/audit.service';
-
-/** Deterministic pseudo-random numbers. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)) * 10) / 10;
 
@@ -30,7 +19,7 @@ export async function seedMirror(ds: DataSource, organizationId: string): Promis
   );
   await mirror.ensureCatalog(ds, organizationId);
   await mirror.refreshPlatform(organizationId);
-  const r = rng(777);
+  const r = seededRandom(777).next;
   const teams: { id: string; name: string }[] = await ds.query(
     `SELECT id, name FROM team WHERE organization_id = $1 AND kind = 'FRONT_LINE' ORDER BY name`,
     [organizationId],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rng as seededRandom } from './seed.generator';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   getTemplate,
@@ -13,18 +14,6 @@ import type { JobsService } from '../platform/jobs/jobs.service';
 import { NotificationService } from '../modules/notification/notification.service';
 
 const DAY = 864e5;
-
-/** Deterministic pseudo-random numbers, so the demo looks the same on every machine. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
 
@@ -89,7 +78,7 @@ export async function seedSurveys(ds: DataSource, organizationId: string): Promi
     new NotificationService({ smtpUrl: null, publicUrl: '' }),
   );
   const results = new SurveyResultsService(ds);
-  const r = rng(20261122);
+  const r = seededRandom(20261122).next;
   const now = Date.now();
   const demo: { id: string }[] = await ds.query(
     `SELECT id FROM person WHERE organization_id = $1 AND email IN

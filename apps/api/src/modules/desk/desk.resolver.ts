@@ -34,8 +34,7 @@ import {
   TransitionInput,
   UpdateCommitmentInput,
 } from './dto/desk.types';
-import { DeskService } from './desk.service';
-import { wording } from './desk-rules';
+import { DeskService, toCommitment } from './desk.service';
 import { Person } from '../person/person.entity';
 import { Team } from '../team/team.entity';
 import { SupportService } from '../support-service/support-service.entity';
@@ -111,16 +110,7 @@ export class ServiceRequestDetailResolver {
   @ResolveField(() => Commitment, { description: 'The commitment version the request was opened under.' })
   async commitment(@Parent() r: ServiceRequestDetail) {
     const [c] = await this.db.query(`SELECT * FROM category_commitment WHERE id = $1`, [r.commitmentId]);
-    return {
-      id: c.id,
-      version: c.version,
-      firstResponseUnit: c.first_response_unit,
-      firstResponseAmount: c.first_response_amount,
-      resolutionUnit: c.resolution_unit,
-      resolutionAmount: c.resolution_amount,
-      validFrom: c.valid_from,
-      wording: wording(c),
-    };
+    return toCommitment(c);
   }
 }
 
@@ -145,13 +135,9 @@ export class DeskResolver {
     description: 'Services whose queue the viewer works (agent, manager, HR).',
   })
   async deskServices(@Context() ctx: GqlContext) {
-    const all: { id: string }[] = await this.db.query(
-      `SELECT id FROM support_service WHERE organization_id = $1 ORDER BY name`,
-      [ctx.viewer!.organizationId],
-    );
-    const mine: string[] = [];
-    for (const s of all) if (await this.desk.serviceRole(ctx.viewer!, s.id)) mine.push(s.id);
-    return Promise.all(mine.map((id) => ctx.loaders.supportService.load(id)));
+    const roles = await this.desk.serviceRoles(ctx.viewer!);
+    const services = await Promise.all([...roles.keys()].map((id) => ctx.loaders.supportService.load(id)));
+    return services.filter(Boolean).sort((a, b) => a!.name.localeCompare(b!.name));
   }
 
   @Mutation(() => RequestCategory, {

@@ -96,7 +96,7 @@ export function toRequest(r: Row, now = new Date()): ServiceRequest {
   };
 }
 
-function toCommitment(c: CommitmentRow): Commitment {
+export function toCommitment(c: CommitmentRow): Commitment {
   return {
     id: c.id,
     version: c.version,
@@ -168,6 +168,35 @@ export class DeskService implements OnModuleInit {
     if (s.is_manager) return DeskRole.MANAGER;
     if (s.is_member) return DeskRole.AGENT;
     return null;
+  }
+
+  /** The viewer's role for every service of the organisation, in one query (services with none are left out). */
+  async serviceRoles(viewer: Viewer): Promise<Map<string, DeskRole>> {
+    const admin = viewer.roles.includes(Role.HR) || viewer.roles.includes(Role.ADMIN);
+    const rows: { id: string; is_member: boolean; is_manager: boolean }[] = await this.db.query(
+      `WITH RECURSIVE up AS (
+         SELECT s.id AS service_id, t.id AS team_id, t.parent_id, t.manager_id
+           FROM support_service s JOIN team t ON t.id = s.owner_team_id WHERE s.organization_id = $2
+         UNION SELECT up.service_id, x.id, x.parent_id, x.manager_id FROM team x JOIN up ON x.id = up.parent_id
+       )
+       SELECT s.id,
+              EXISTS (SELECT 1 FROM person p WHERE p.id = $1 AND p.team_id = s.owner_team_id) AS is_member,
+              EXISTS (SELECT 1 FROM up WHERE up.service_id = s.id AND up.manager_id = $1) AS is_manager
+         FROM support_service s WHERE s.organization_id = $2`,
+      [viewer.personId, viewer.organizationId],
+    );
+    const out = new Map<string, DeskRole>();
+    for (const r of rows) {
+      const role = admin
+        ? DeskRole.ADMIN
+        : r.is_manager
+          ? DeskRole.MANAGER
+          : r.is_member
+            ? DeskRole.AGENT
+            : null;
+      if (role) out.set(r.id, role);
+    }
+    return out;
   }
 
   private async requestRole(
@@ -942,11 +971,7 @@ export class DeskService implements OnModuleInit {
       if (!role) throw forbidden('Only the service, its manager and HR see its figures');
       return [serviceId];
     }
-    const services: Row[] = await this.db.query(`SELECT id FROM support_service WHERE organization_id = $1`, [
-      viewer.organizationId,
-    ]);
-    const out: string[] = [];
-    for (const s of services) if (await this.serviceRole(viewer, s.id)) out.push(s.id);
+    const out = [...(await this.serviceRoles(viewer)).keys()];
     if (!out.length) throw forbidden('Only support services, their managers and HR see desk figures');
     return out;
   }

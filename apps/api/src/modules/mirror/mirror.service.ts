@@ -16,6 +16,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Role } from '../organization/organization.enums';
 import { badInput, forbidden, notFound } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
+import { lineTeams } from '../../platform/auth/line-teams';
 
 export const MIRROR_REFRESH = 'mirror.refresh';
 export type PeriodKind = 'WEEK' | 'MONTH' | 'QUARTER';
@@ -484,15 +485,7 @@ export class MirrorService implements OnModuleInit {
       return this.db.query(`SELECT id, name FROM team WHERE organization_id = $1 ORDER BY name`, [
         viewer.organizationId,
       ]);
-    const teams = await this.db.query(
-      `WITH RECURSIVE line AS (
-         SELECT id FROM person WHERE manager_id = $1 AND organization_id = $2
-         UNION SELECT p.id FROM person p JOIN line l ON p.manager_id = l.id WHERE p.organization_id = $2
-       ), roots AS (SELECT id FROM team WHERE organization_id = $2 AND (manager_id = $1 OR manager_id IN (SELECT id FROM line))),
-       sub AS (SELECT id FROM roots UNION SELECT t.id FROM team t JOIN sub ON t.parent_id = sub.id)
-       SELECT t.id, t.name FROM team t JOIN sub USING (id) ORDER BY t.name`,
-      [viewer.personId, viewer.organizationId],
-    );
+    const teams = await lineTeams(this.db, viewer);
     if (!teams.length) throw forbidden('The mirror is for managers and HR');
     return teams;
   }

@@ -31,6 +31,7 @@ import {
 import { Role } from '../organization/organization.enums';
 import { forbidden, notFound, badInput } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
+import { lineTeams } from '../../platform/auth/line-teams';
 
 interface WaveInfo {
   id: string;
@@ -87,18 +88,7 @@ export class SurveyResultsService {
     waveNumber?: number,
     sliceId?: string,
   ): Promise<SurveyResults> {
-    const survey = await this.survey(viewer, surveyId);
-    const waves = await this.waves(surveyId);
-    if (!waves.length) throw badInput('surveyId', 'This survey has not opened yet: no results');
-    const scope = await this.scope(viewer, survey.results_published);
-    // Employees read published results of closed waves: by default the latest closed one.
-    const readable = scope.kind === 'PUBLISHED' ? waves.filter((w) => w.status === 'CLOSED') : waves;
-    const wave = waveNumber
-      ? waves.find((w) => w.number === waveNumber)
-      : (readable[readable.length - 1] ?? waves[waves.length - 1]);
-    if (!wave) throw notFound('Wave');
-    if (scope.kind === 'PUBLISHED' && wave.status !== 'CLOSED')
-      throw forbidden('Results are published when the survey closes');
+    const { survey, waves, wave, scope } = await this.select(viewer, surveyId, waveNumber);
     const view = await this.view(wave, scope);
     const focusId = sliceId ?? view.slices[0].id;
     const focus = view.slices.find((s) => s.id === focusId);
@@ -130,10 +120,11 @@ export class SurveyResultsService {
     };
   }
 
-  /** The results as CSV: one line per visible group and question; hidden figures say so. */
-  async csv(viewer: Viewer, surveyId: string, waveNumber?: number): Promise<string> {
+  /** The survey, its waves, the wave asked for (or the latest the viewer may read) and the viewer's scope. */
+  private async select(viewer: Viewer, surveyId: string, waveNumber?: number) {
     const survey = await this.survey(viewer, surveyId);
     const waves = await this.waves(surveyId);
+    if (!waves.length) throw badInput('surveyId', 'This survey has not opened yet: no results');
     const scope = await this.scope(viewer, survey.results_published);
     // Employees read published results of closed waves: by default the latest closed one.
     const readable = scope.kind === 'PUBLISHED' ? waves.filter((w) => w.status === 'CLOSED') : waves;
@@ -143,6 +134,12 @@ export class SurveyResultsService {
     if (!wave) throw notFound('Wave');
     if (scope.kind === 'PUBLISHED' && wave.status !== 'CLOSED')
       throw forbidden('Results are published when the survey closes');
+    return { survey, waves, wave, scope };
+  }
+
+  /** The results as CSV: one line per visible group and question; hidden figures say so. */
+  async csv(viewer: Viewer, surveyId: string, waveNumber?: number): Promise<string> {
+    const { wave, scope } = await this.select(viewer, surveyId, waveNumber);
     const view = await this.view(wave, scope);
     const esc = (v: unknown) => {
       const s = v === null || v === undefined ? '' : String(v);
@@ -276,17 +273,7 @@ export class SurveyResultsService {
   }> {
     if (viewer.roles.includes(Role.HR) || viewer.roles.includes(Role.ADMIN))
       return { kind: 'ORGANIZATION', teamIds: null, includeOrg: true };
-    const teams: { id: string }[] = await this.db.query(
-      `WITH RECURSIVE line AS (
-         SELECT id FROM person WHERE manager_id = $1 AND organization_id = $2
-         UNION SELECT p.id FROM person p JOIN line l ON p.manager_id = l.id WHERE p.organization_id = $2
-       ), roots AS (
-         SELECT id FROM team WHERE organization_id = $2 AND (manager_id = $1 OR manager_id IN (SELECT id FROM line))
-       ), sub AS (
-         SELECT id FROM roots UNION SELECT t.id FROM team t JOIN sub ON t.parent_id = sub.id
-       ) SELECT id FROM sub`,
-      [viewer.personId, viewer.organizationId],
-    );
+    const teams = await lineTeams(this.db, viewer);
     if (teams.length)
       return { kind: 'LINE', teamIds: new Set(teams.map((t) => t.id)), includeOrg: published };
     if (published) return { kind: 'PUBLISHED', teamIds: new Set(), includeOrg: true };
