@@ -302,22 +302,37 @@ export class SurveyResultsService {
   }
 
   private async buildView(wave: WaveInfo, scope: ViewerScope, m: EntityManager | DataSource) {
-    const [cells, counts, teams, driverRows] = await Promise.all([
-      m.query(`SELECT id, team_id, tenure_bucket, invited FROM survey_cell WHERE wave_id = $1 ORDER BY id`, [
-        wave.id,
-      ]) as Promise<CellRow[]>,
-      m.query(`SELECT cell_id, question_id, bucket, count FROM survey_result_count WHERE wave_id = $1`, [
-        wave.id,
-      ]) as Promise<{ cell_id: string; question_id: string; bucket: string; count: number }[]>,
-      m.query(
+    // On the pool the four reads run in parallel; inside a transaction (one connection) in turn.
+    const q =
+      <T>(sql: string) =>
+      () =>
+        m.query(sql, [wave.id]) as Promise<T>;
+    const reads = [
+      q<CellRow[]>(
+        `SELECT id, team_id, tenure_bucket, invited FROM survey_cell WHERE wave_id = $1 ORDER BY id`,
+      ),
+      q<{ cell_id: string; question_id: string; bucket: string; count: number }[]>(
+        `SELECT cell_id, question_id, bucket, count FROM survey_result_count WHERE wave_id = $1`,
+      ),
+      q<{ id: string; name: string; parent_id: string | null }[]>(
         `SELECT t.id, t.name, t.parent_id FROM team t WHERE t.organization_id = (SELECT organization_id FROM survey_wave WHERE id = $1)`,
-        [wave.id],
-      ) as Promise<{ id: string; name: string; parent_id: string | null }[]>,
-      m.query(
+      ),
+      q<DriverRow[]>(
         `SELECT cell_id, question_id, n, sum_x, sum_y, sum_xx, sum_yy, sum_xy FROM survey_result_driver WHERE wave_id = $1`,
-        [wave.id],
-      ) as Promise<DriverRow[]>,
-    ]);
+      ),
+    ] as const;
+    let results: unknown[];
+    if (m === this.db) results = await Promise.all(reads.map((read) => read()));
+    else {
+      results = [];
+      for (const read of reads) results.push(await read());
+    }
+    const [cells, counts, teams, driverRows] = results as [
+      CellRow[],
+      { cell_id: string; question_id: string; bucket: string; count: number }[],
+      { id: string; name: string; parent_id: string | null }[],
+      DriverRow[],
+    ];
     const driverSums = new Map<string, DriverRow[]>();
     for (const r of driverRows) {
       const list = driverSums.get(r.question_id);
