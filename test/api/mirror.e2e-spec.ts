@@ -311,7 +311,7 @@ describe('the mirror', () => {
     expect(n).toBeGreaterThan(0);
     expect(await t.app.get(MirrorService).refreshAll()).toMatchObject({ organizations: expect.any(Number) });
     const s = await t.gql(
-      `{ supportServiceMirror(months: 12) { name n spearman teams { teamId ratings internalCsat customerCsat } } }`,
+      `{ supportServiceMirror(months: 12) { name n spearman teams { teamId teamName ratings internalCsat customerCsat } } }`,
       {},
       hr,
     );

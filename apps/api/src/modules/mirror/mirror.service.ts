@@ -656,6 +656,7 @@ export class MirrorService implements OnModuleInit {
       service_id: string;
       service: string;
       team_id: string;
+      team_name: string;
       ratings: number;
       csat: string;
       customer: string | null;
@@ -673,8 +674,8 @@ export class MirrorService implements OnModuleInit {
               AND v.sample_size >= $3
             GROUP BY 1
          )
-         SELECT r.support_service_id AS service_id, s.name AS service, r.team_id, r.ratings, r.csat, c.customer
-           FROM r JOIN support_service s ON s.id = r.support_service_id LEFT JOIN c ON c.team_id = r.team_id
+         SELECT r.support_service_id AS service_id, s.name AS service, r.team_id, tm.name AS team_name, r.ratings, r.csat, c.customer
+           FROM r JOIN support_service s ON s.id = r.support_service_id JOIN team tm ON tm.id = r.team_id LEFT JOIN c ON c.team_id = r.team_id
           ORDER BY s.name, r.csat DESC`,
       [viewer.organizationId, months, org.k, teams.map((t) => t.id)],
     );
@@ -699,6 +700,7 @@ export class MirrorService implements OnModuleInit {
         name: list[0].service,
         teams: list.map((x) => ({
           teamId: x.team_id,
+          teamName: x.team_name,
           ratings: x.ratings,
           internalCsat: Number(x.csat),
           customerCsat: x.customer === null ? null : Number(x.customer),

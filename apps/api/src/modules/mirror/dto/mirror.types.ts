@@ -172,6 +172,7 @@ export class MirrorView {
 @ObjectType()
 export class ServiceMirrorTeam {
   @Field(() => ID) teamId: string;
+  @Field() teamName: string;
   @Field(() => Int) ratings: number;
   @Field(() => Float) internalCsat: number;
   @Field(() => Float, { nullable: true }) customerCsat: number | null;
