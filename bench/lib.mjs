@@ -5,6 +5,9 @@ import { createServer } from 'node:net';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { TextEncoder } from 'node:util';
+import { SignJWT } from 'jose';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -74,6 +77,89 @@ export async function startServer(env = {}) {
   };
 }
 
+/**
+ * The JWT secret the benchmarks give their server (JWT_SECRET), so that they can sign access
+ * tokens for any person themselves instead of logging in once per person.
+ */
+export const BENCH_JWT_SECRET = 'symmetry-benchmarks-only-secret-never-used-in-production';
+
+/** An access token as TokenService.signAccess makes it: HS256, issuer symmetry, sub/pid/org/roles. */
+export async function accessToken(
+  { accountId, personId, organizationId, roles },
+  { secret = BENCH_JWT_SECRET, ttlSeconds = 3600 } = {},
+) {
+  return new SignJWT({ pid: personId, org: organizationId, roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(accountId)
+    .setIssuer('symmetry')
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** The connection URL of the benchmark's embedded cluster while a server started on BENCH_DATA runs it. */
+export function benchDbUrl() {
+  const port = Number(readFileSync(join(BENCH_DATA, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const password = readFileSync(join(BENCH_DATA, 'pg-password'), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/symmetry`;
+}
+
+/**
+ * A `pg` client on the benchmark's embedded cluster, while a server started on BENCH_DATA runs it
+ * (its port is in postmaster.pid, its password in DATA_DIR/pg-password): for floors and data.
+ */
+export async function benchDb() {
+  const port = Number(readFileSync(join(BENCH_DATA, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const password = readFileSync(join(BENCH_DATA, 'pg-password'), 'utf8').trim();
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'symmetry',
+    application_name: 'symmetry-bench',
+  });
+  // A cluster that goes away mid-run (its server stopped) fails the scenario's next query instead
+  // of crashing the whole run on an unhandled 'error' event.
+  client.on('error', (e) => console.error(`bench database connection: ${e.message}`));
+  await client.connect();
+  return client;
+}
+
+/** `sql` run back to back on `clients` connections for `seconds`: p50/p95 (ms) and statements per second. */
+export async function loadSql({ sql, params = [], clients = 10, seconds = 10 }) {
+  const conns = await Promise.all(Array.from({ length: clients }, () => benchDb()));
+  const times = [];
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  try {
+    await Promise.all(
+      conns.map(async (c) => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          await c.query(sql, params);
+          times.push(performance.now() - t);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(conns.map((c) => c.end()));
+  }
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    rps: times.length / ((performance.now() - t0) / 1000),
+    count: times.length,
+  };
+}
+
+/** A GraphQL call that must succeed: its data, or an error naming the operation. */
+export async function graphqlOk(url, query, variables, token) {
+  const r = await graphql(url, query, variables, token);
+  if (r.errors) throw new Error(`${query.slice(0, 60).replace(/\s+/g, ' ')}…: ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
 export async function graphql(url, query, variables, token) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -100,6 +186,7 @@ export async function load({ url, body, headers = {}, connections = 10, seconds 
     p50: h.getValueAtPercentile(50),
     p95: h.getValueAtPercentile(95),
     rps: result.totalCompletedRequests / result.duration,
+    count: result.totalCompletedRequests,
     failed,
   };
 }

@@ -5,6 +5,14 @@
 const SCENARIOS = {
   'people-list': () => import('./scenarios/people-list.mjs'),
   'cold-start': () => import('./scenarios/cold-start.mjs'),
+  'survey-results': () => import('./scenarios/survey-results.mjs'),
+  'survey-team': () => import('./scenarios/survey-team.mjs'),
+  'survey-submit': () => import('./scenarios/survey-submit.mjs'),
+  'desk-queue': () => import('./scenarios/desk-queue.mjs'),
+  'desk-sweep': () => import('./scenarios/desk-sweep.mjs'),
+  'desk-metrics': () => import('./scenarios/desk-metrics.mjs'),
+  'mirror-org': () => import('./scenarios/mirror-org.mjs'),
+  'mirror-import': () => import('./scenarios/mirror-import.mjs'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

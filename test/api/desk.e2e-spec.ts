@@ -102,6 +102,18 @@ describe('service desk', () => {
     const d = await detail(r.id, employee);
     expect(d.viewerRole).toBe('REQUESTER');
     expect(d.timeline.map((e: { kind: string }) => e.kind)).toEqual(['CREATED']);
+    const rel = await t.gql(
+      `query($id: ID!) { request(id: $id) { supportService { name } category { name } requester { displayName } requesterTeam { name } timeline { actor { displayName } } } }`,
+      { id: r.id },
+      employee,
+    );
+    expect(rel.data!.request).toMatchObject({
+      supportService: { name: 'IT Service Desk' },
+      category: { name: 'Laptop or phone problem' },
+      requester: { displayName: 'Camille Durand' },
+      requesterTeam: { name: expect.any(String) },
+      timeline: [{ actor: { displayName: 'Camille Durand' } }],
+    });
   });
 
   it('refuses bad input: unknown category for the service, short subject, illegal moves, wrong people', async () => {
@@ -353,6 +365,17 @@ describe('service desk', () => {
     const all = await t.gql(Q, { s: itDesk.id }, agent);
     expect(all.errors).toBeUndefined();
     expect(all.data!.deskQueue.totalCount).toBeGreaterThan(5);
+    const [{ open: openCount }] = await t.db.query(
+      `SELECT count(*)::int AS open FROM service_request WHERE support_service_id = $1 AND state NOT IN ('RESOLVED', 'CLOSED')`,
+      [itDesk.id],
+    );
+    expect(all.data!.deskQueue.totalCount).toBe(openCount);
+    const beyond = await t.gql(
+      `query($s: ID!, $o: Int) { deskQueue(supportServiceId: $s, offset: $o, limit: 10) { totalCount items { id } } }`,
+      { s: itDesk.id, o: 100000 },
+      agent,
+    );
+    expect(beyond.data!.deskQueue).toEqual({ totalCount: openCount, items: [] });
     const dues = all.data!.deskQueue.items.map((i: { resolutionDueAt: string }) => i.resolutionDueAt);
     expect([...dues].sort()).toEqual(dues);
     const breached = await t.gql(Q, { s: itDesk.id, b: true }, agent);

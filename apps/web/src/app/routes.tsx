@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../modules/shell/components/RequireAuth';
 import { RequireRole } from '../modules/shell/components/RequireRole';
 import { ACCESS } from '../modules/shell/utils/access';
+import { RequireDesk } from '../modules/desk/components/RequireDesk';
 
 // Each page is its own chunk: a person downloads only what they open.
 const LoginPage = lazy(() => import('../modules/auth/components/LoginPage'));
@@ -25,6 +26,13 @@ const SurveyResultsPage = lazy(() => import('../modules/surveys/components/Surve
 const SurveysPage = lazy(() => import('../modules/surveys/components/SurveysPage'));
 const NewSurveyPage = lazy(() => import('../modules/surveys/components/NewSurveyPage'));
 const SurveyDetailPage = lazy(() => import('../modules/surveys/components/SurveyDetailPage'));
+const MyRequestsPage = lazy(() => import('../modules/desk/components/MyRequestsPage'));
+const NewRequestPage = lazy(() => import('../modules/desk/components/NewRequestPage'));
+const RequestPage = lazy(() => import('../modules/desk/components/RequestPage'));
+const DeskPage = lazy(() => import('../modules/desk/components/DeskPage'));
+const DeskDashboardPage = lazy(() => import('../modules/desk/components/DeskDashboardPage'));
+const MirrorPage = lazy(() => import('../modules/mirror/components/MirrorPage'));
+const MirrorIntakePage = lazy(() => import('../modules/mirror/components/IntakePage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -57,6 +65,44 @@ export const router = createBrowserRouter([
               { path: 'new', element: <NewSurveyPage /> },
               { path: ':surveyId', element: <SurveyDetailPage /> },
             ],
+          },
+        ],
+      },
+      {
+        path: 'mirror',
+        children: [
+          {
+            element: <RequireRole roles={ACCESS.mirror} />,
+            children: [{ index: true, element: <MirrorPage /> }],
+          },
+          {
+            element: <RequireRole roles={ACCESS.mirrorIntake} />,
+            children: [{ path: 'intake', element: <MirrorIntakePage /> }],
+          },
+        ],
+      },
+      {
+        path: 'requests',
+        children: [
+          { index: true, element: <MyRequestsPage /> },
+          { path: 'new', element: <NewRequestPage /> },
+          { path: ':requestId', element: <RequestPage /> },
+        ],
+      },
+      {
+        path: 'desk',
+        children: [
+          // Whoever works the service's queue (the API checks each request and service again).
+          {
+            element: <RequireDesk />,
+            children: [
+              { index: true, element: <DeskPage /> },
+              { path: 'requests/:requestId', element: <RequestPage desk /> },
+            ],
+          },
+          {
+            element: <RequireDesk dashboard />,
+            children: [{ path: 'dashboard', element: <DeskDashboardPage /> }],
           },
         ],
       },

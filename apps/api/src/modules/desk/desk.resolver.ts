@@ -92,6 +92,33 @@ export class ServiceRequestDetailResolver {
     private readonly db: DataSource,
   ) {}
 
+  private readonly relations = new ServiceRequestFieldsResolver();
+
+  @ResolveField(() => SupportService, { nullable: true })
+  supportService(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
+    return this.relations.supportService(r, ctx);
+  }
+
+  @ResolveField(() => CategorySummary, { nullable: true })
+  category(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
+    return this.relations.category(r, ctx);
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  requester(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
+    return this.relations.requester(r, ctx);
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  assignee(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
+    return this.relations.assignee(r, ctx);
+  }
+
+  @ResolveField(() => Team, { nullable: true })
+  requesterTeam(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
+    return this.relations.requesterTeam(r, ctx);
+  }
+
   @ResolveField(() => [RequestEvent], { description: 'Internal notes only for the service.' })
   timeline(@Parent() r: ServiceRequestDetail, @Context() ctx: GqlContext) {
     return this.desk.timeline(ctx.viewer!, r, r.viewerRole);
@@ -226,5 +253,15 @@ export class DeskResolver {
   })
   deskMetrics(@Args() args: DeskMetricsArgs, @Context() ctx: GqlContext) {
     return this.desk.metrics(ctx.viewer!, args);
+  }
+}
+
+/** Who wrote a timeline event (batched per request). */
+@Resolver(() => RequestEvent)
+@Members()
+export class RequestEventFieldsResolver {
+  @ResolveField(() => Person, { nullable: true })
+  actor(@Parent() e: RequestEvent, @Context() ctx: GqlContext) {
+    return e.actorId ? ctx.loaders.person.load(e.actorId) : null;
   }
 }

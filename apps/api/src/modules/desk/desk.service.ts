@@ -486,39 +486,40 @@ export class DeskService implements OnModuleInit {
     const role = await this.serviceRole(viewer, a.supportServiceId);
     if (!role) throw forbidden('Only the service’s agents, its manager and HR see its queue');
     const states = a.states?.length ? a.states : OPEN_STATES;
-    const rows: Row[] = await this.db.query(
-      `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM service_request r
-        WHERE r.support_service_id = $1 AND r.organization_id = $2 AND r.state::text = ANY($3::text[])
+    // A literal "open" condition lets the planner use the partial queue index (ordered by due).
+    const openOnly = states.every((x) => OPEN_STATES.includes(x))
+      ? `AND r.state NOT IN ('RESOLVED', 'CLOSED')`
+      : '';
+    const where = `r.support_service_id = $1 AND r.organization_id = $2 AND r.state = ANY($3::request_state[]) ${openOnly}
           AND ($4::uuid IS NULL OR r.category_id = $4)
           AND ($5::uuid IS NULL OR r.assignee_id = $5)
           AND (NOT $6 OR r.assignee_id IS NULL)
           AND (NOT $7 OR r.resolution_risk_at <= now() OR r.resolution_due_at <= now() + interval '24 hours'
                OR (r.first_responded_at IS NULL AND r.first_response_risk_at <= now()))
           AND (NOT $8 OR (r.state <> 'WAITING_ON_REQUESTER' AND (r.resolution_due_at <= now()
-               OR (r.first_responded_at IS NULL AND r.first_response_due_at <= now()))))
-        ORDER BY r.resolution_due_at, r.id LIMIT $9 OFFSET $10`,
-      [
-        a.supportServiceId,
-        viewer.organizationId,
-        states,
-        a.categoryId ?? null,
-        a.assigneeId ?? null,
-        a.unassigned,
-        a.dueSoon,
-        a.breached,
-        a.limit,
-        a.offset,
-      ],
-    );
+               OR (r.first_responded_at IS NULL AND r.first_response_due_at <= now()))))`;
+    const params = [
+      a.supportServiceId,
+      viewer.organizationId,
+      states,
+      a.categoryId ?? null,
+      a.assigneeId ?? null,
+      a.unassigned,
+      a.dueSoon,
+      a.breached,
+    ];
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${REQUEST_COLUMNS} FROM service_request r WHERE ${where}
+          ORDER BY r.resolution_due_at, r.id LIMIT $9 OFFSET $10`,
+        [...params, a.limit, a.offset],
+      ) as Promise<Row[]>,
+      this.db.query(`SELECT count(*)::int AS n FROM service_request r WHERE ${where}`, params) as Promise<
+        { n: number }[]
+      >,
+    ]);
     const now = new Date();
-    let totalCount = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && a.offset > 0) totalCount = -1; // unknown beyond the end; the client pages back
-    return {
-      items: rows.map((r) => toRequest(r, now)),
-      totalCount: Math.max(totalCount, 0),
-      offset: a.offset,
-      limit: a.limit,
-    };
+    return { items: rows.map((r) => toRequest(r, now)), totalCount: n, offset: a.offset, limit: a.limit };
   }
 
   async transition(viewer: Viewer, input: TransitionInput, requestId: string): Promise<ServiceRequest> {

@@ -23,6 +23,7 @@ import {
   DeskResolver,
   ServiceRequestDetailResolver,
   ServiceRequestFieldsResolver,
+  RequestEventFieldsResolver,
 } from '../../modules/desk/desk.resolver';
 
 /** Every resolver class: the schema printer and the authorization test both read this list. */
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   DeskResolver,
   ServiceRequestFieldsResolver,
   ServiceRequestDetailResolver,
+  RequestEventFieldsResolver,
   MirrorResolver,
 ];
 

@@ -474,11 +474,11 @@ export class DeskMetricsArgs {
   @Max(24)
   months: number = 12;
 
-  @Field({ defaultValue: false, description: 'One row per category too.' })
+  @Field({ defaultValue: false, description: 'One row per category (instead of one per service).' })
   @IsBoolean()
   byCategory: boolean = false;
 
-  @Field({ defaultValue: false, description: 'One row per requesting team too.' })
+  @Field({ defaultValue: false, description: 'One row per requesting team (instead of one per service).' })
   @IsBoolean()
   byTeam: boolean = false;
 }

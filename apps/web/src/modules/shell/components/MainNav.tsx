@@ -2,7 +2,8 @@ import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Role } from '../../../gql/graphql';
-import { isNavItemActive, visibleSections } from '../utils/navigation';
+import { useDeskAccess } from '../../desk/hooks/useDeskAccess';
+import { isNavItemActive, visibleSections, type NavFeature } from '../utils/navigation';
 
 interface MainNavProps {
   roles: readonly Role[];
@@ -13,10 +14,15 @@ interface MainNavProps {
 export function MainNav({ roles, onNavigate }: MainNavProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const desk = useDeskAccess();
+  const features = new Set<NavFeature>([
+    ...(desk.desk ? (['desk'] as const) : []),
+    ...(desk.dashboard ? (['deskDashboard'] as const) : []),
+  ]);
   return (
     <ScrollArea type="auto" style={{ flex: 1 }}>
       <Stack gap="md" p="sm">
-        {visibleSections(roles).map((section) => (
+        {visibleSections(roles, features).map((section) => (
           <div key={section.title}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} id={section.title}>
               {t(section.title)}

@@ -7,6 +7,9 @@ export const ACCESS = {
   organizationSettings: ['HR', 'ADMIN'],
   auditLog: ['ADMIN'],
   surveys: ['HR', 'ADMIN'],
+  mirror: ['HR', 'ADMIN', 'MANAGER'],
+  mirrorIntake: ['HR', 'ADMIN'],
+  metricDefinitions: ['HR', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function hasAnyRole(

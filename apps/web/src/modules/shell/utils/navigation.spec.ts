@@ -17,6 +17,20 @@ describe('navigation', () => {
     expect(ids(['HR'])).toContain('nav-surveys');
   });
 
+  it('shows the desk entries from what the viewer works, not from roles', () => {
+    const ids = (features: Parameters<typeof visibleSections>[1]) =>
+      visibleSections(['EMPLOYEE'], features).flatMap((section) =>
+        section.items.map((entry) => entry.testId),
+      );
+    expect(ids(new Set())).toContain('nav-requests');
+    expect(ids(new Set())).not.toContain('nav-desk');
+    expect(ids(new Set(['desk']))).toContain('nav-desk');
+    expect(ids(new Set(['desk']))).not.toContain('nav-desk-dashboard');
+    expect(ids(new Set(['desk', 'deskDashboard']))).toContain('nav-desk-dashboard');
+    expect(isNavItemActive(item('nav-desk'), '/desk/requests/abc')).toBe(true);
+    expect(isNavItemActive(item('nav-desk'), '/desk/dashboard')).toBe(false);
+  });
+
   it('marks one survey entry active for each survey page', () => {
     const active = (pathname: string) =>
       ['nav-my-surveys', 'nav-results', 'nav-surveys'].filter((id) => isNavItemActive(item(id), pathname));

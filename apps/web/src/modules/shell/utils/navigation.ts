@@ -11,6 +11,11 @@ import {
   IconUserCircle,
   IconUsersGroup,
   IconUsers,
+  IconArrowsLeftRight,
+  IconDatabaseImport,
+  IconChartLine,
+  IconHeadset,
+  IconLifebuoy,
   type Icon,
 } from '@tabler/icons-react';
 import { matchPath } from 'react-router';
@@ -29,7 +34,15 @@ export type NavLabelKey =
   | 'nav.surveys'
   | 'nav.peopleImport'
   | 'nav.organizationSettings'
-  | 'nav.auditLog';
+  | 'nav.auditLog'
+  | 'mirror.nav.dashboard'
+  | 'mirror.nav.intake'
+  | 'desk.nav.requests'
+  | 'desk.nav.desk'
+  | 'desk.nav.dashboard';
+
+/** Entries shown from what the API says about the viewer rather than from roles. */
+export type NavFeature = 'desk' | 'deskDashboard';
 
 export interface NavItem {
   to: string;
@@ -42,6 +55,8 @@ export interface NavItem {
   /** Paths below `to` that belong to another entry. */
   notActiveOn?: readonly string[];
   roles?: readonly Role[];
+  /** Shown only when the viewer has this feature (e.g. works a service desk). */
+  feature?: NavFeature;
   testId: string;
 }
 
@@ -49,6 +64,7 @@ export interface NavSection {
   title:
     | 'nav.sections.everyone'
     | 'nav.sections.surveys'
+    | 'desk.nav.section'
     | 'nav.sections.management'
     | 'nav.sections.administration';
   items: NavItem[];
@@ -87,9 +103,45 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     ],
   },
   {
+    title: 'desk.nav.section',
+    items: [
+      { to: '/requests', label: 'desk.nav.requests', icon: IconLifebuoy, testId: 'nav-requests' },
+      {
+        to: '/desk',
+        label: 'desk.nav.desk',
+        icon: IconHeadset,
+        feature: 'desk',
+        notActiveOn: ['/desk/dashboard'],
+        testId: 'nav-desk',
+      },
+      {
+        to: '/desk/dashboard',
+        label: 'desk.nav.dashboard',
+        icon: IconChartLine,
+        feature: 'deskDashboard',
+        testId: 'nav-desk-dashboard',
+      },
+    ],
+  },
+  {
     title: 'nav.sections.management',
     items: [
       { to: '/my-team', label: 'nav.myTeam', icon: IconUsers, roles: ACCESS.myTeam, testId: 'nav-my-team' },
+      {
+        to: '/mirror',
+        label: 'mirror.nav.dashboard',
+        icon: IconArrowsLeftRight,
+        roles: ACCESS.mirror,
+        notActiveOn: ['/mirror/intake'],
+        testId: 'nav-mirror',
+      },
+      {
+        to: '/mirror/intake',
+        label: 'mirror.nav.intake',
+        icon: IconDatabaseImport,
+        roles: ACCESS.mirrorIntake,
+        testId: 'nav-mirror-intake',
+      },
     ],
   },
   {
@@ -134,9 +186,14 @@ export function isNavItemActive(item: NavItem, pathname: string): boolean {
 }
 
 /** The sections and entries a person with these roles can see; empty sections are dropped. */
-export function visibleSections(roles: readonly Role[]): NavSection[] {
+export function visibleSections(
+  roles: readonly Role[],
+  features: ReadonlySet<NavFeature> = new Set(),
+): NavSection[] {
   return NAV_SECTIONS.map((section) => ({
     ...section,
-    items: section.items.filter((item) => hasAnyRole(roles, item.roles)),
+    items: section.items.filter(
+      (item) => hasAnyRole(roles, item.roles) && (!item.feature || features.has(item.feature)),
+    ),
   })).filter((section) => section.items.length > 0);
 }

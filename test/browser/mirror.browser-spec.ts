@@ -1,0 +1,228 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../setup/chromium';
+import { startServer } from '../setup/server';
+
+/**
+ * The mirror in the web app against the real API: HR imports customer figures from a CSV (a bad line is
+ * reported and nothing applied; then a valid file is applied) and the mirror of the team shows them.
+ * Needs the web build (`npm run build:web`): the API serves apps/web/dist.
+ */
+
+const CHROMIUM = findChromium();
+const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
+const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const PASSWORD = 'symmetry-demo';
+const HR = 'hr@meridian.example';
+const TEAM = 'Customer Service — Lyon';
+/** The first day of the current month (UTC): the period the mirror opens on. */
+const MONTH = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1))
+  .toISOString()
+  .slice(0, 10);
+/**
+ * The team's figure is the sample-size-weighted mean over sources: the demo CRM sends a few hundred answers a
+ * month, so ten million answers make the imported value the team's figure (to the first decimal).
+ */
+const SAMPLE_SIZE = 10_000_000;
+const NEW_CSAT = 12.3;
+const HEADER = 'team,metric,period_kind,period_start,value,sample_size';
+
+// Starting the API and a browser, then driving real pages, takes seconds: don't rely on the default 5 s
+// (this jest version applies the default even when the project config sets testTimeout).
+jest.setTimeout(120_000);
+
+if (!CHROMIUM && !REQUIRE_BROWSER) {
+  process.stdout.write('Browser suite skipped: no Chromium found (set CHROMIUM_PATH to run it).\n');
+}
+
+const suite = CHROMIUM || REQUIRE_BROWSER ? describe : describe.skip;
+
+interface GqlResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+suite('web app: the mirror', () => {
+  let server: { url: string; stop(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!CHROMIUM) {
+      throw new Error(
+        'REQUIRE_BROWSER=1 but no Chromium was found (CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).',
+      );
+    }
+    server = await startServer({ seed: 'demo' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Runs a scenario in a fresh browser context (own cookies); on failure keeps a screenshot. */
+  async function inFreshPage(
+    name: string,
+    scenario: (page: Page, baseUrl: string) => Promise<void>,
+  ): Promise<void> {
+    if (!browser || !server) throw new Error('Browser or server not started');
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await scenario(page, server.url);
+    } catch (error) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      const path = join(RESULTS_DIR, `${name}-${Date.now()}.png`);
+      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      process.stdout.write(`Screenshot of the failure: ${path}\n`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
+  /** A GraphQL call as the API's own clients make it (fetch, bearer token). */
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const response = await fetch(`${server!.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GqlResponse<T>;
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  async function login(email: string): Promise<string> {
+    const data = await gql<{ login: { accessToken: string } }>(
+      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      { email, password: PASSWORD },
+    );
+    return data.login.accessToken;
+  }
+
+  /** The team's customer CSAT for the current month, as the API computes it. */
+  async function customerCsat(token: string, teamId: string): Promise<{ value: number; n: number } | null> {
+    const { mirrorView } = await gql<{
+      mirrorView: { pairs: { key: string; current: { customer: { value: number; n: number } | null } }[] };
+    }>(
+      `query ($teamId: ID) {
+        mirrorView(teamId: $teamId, periodKind: MONTH, periods: 3) { pairs { key current { customer { value n } } } }
+      }`,
+      { teamId },
+      token,
+    );
+    return mirrorView.pairs.find((pair) => pair.key === 'csat')?.current.customer ?? null;
+  }
+
+  it('HR uploads a customer CSV and the mirror for a team changes accordingly', async () => {
+    // What the API says before: the demo CRM's figure for the team this month, from a few hundred answers.
+    const hrToken = await login(HR);
+    const { teams } = await gql<{ teams: { id: string; name: string }[] }>(
+      '{ teams { id name } }',
+      {},
+      hrToken,
+    );
+    const teamId = teams.find((team) => team.name === TEAM)?.id;
+    if (!teamId) throw new Error(`No team ${TEAM} in the demo`);
+    const before = await customerCsat(hrToken, teamId);
+    expect(before).not.toBeNull();
+    expect(before!.n).toBeLessThan(SAMPLE_SIZE / 1000);
+    expect(Math.abs(before!.value - NEW_CSAT)).toBeGreaterThan(5);
+
+    await inFreshPage('mirror-hr-intake', async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/login`);
+      await signIn(page, HR);
+
+      // The mirror of the team: its customer CSAT this month, as the API has it.
+      await page.getByTestId('nav-mirror').click();
+      await page.waitForURL((url) => url.pathname === '/mirror');
+      await page.getByTestId('mirror-heatmap').waitFor();
+      await page.getByTestId('mirror-team-select').click();
+      await page.getByRole('option', { name: TEAM, exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('team') === teamId);
+      await page.getByTestId('mirror-scope-title').filter({ hasText: TEAM }).waitFor();
+      const customer = page.getByTestId('mirror-pair-csat-customer');
+      const shownBefore = (await customer.getByTestId('mirror-side-value').textContent())?.trim();
+      expect(shownBefore).toBe(`${before!.value.toFixed(1).replace(/\.0$/, '')}%`);
+      expect(await customer.getByTestId('mirror-side-detail').textContent()).toContain(`n = ${before!.n}`);
+      // The pair also has its trend and its correlation reading.
+      const pair = page.getByTestId('mirror-pair-csat');
+      expect(await pair.locator('.recharts-line').count()).toBeGreaterThan(0);
+      expect((await page.getByTestId('mirror-pair-csat-reading').textContent())?.length).toBeGreaterThan(10);
+      expect(await page.getByTestId('mirror-heatmap-row').count()).toBeGreaterThan(1);
+
+      // The intake page: one bad line first, reported with its line number, and nothing can be applied.
+      await page.getByTestId('nav-mirror-intake').click();
+      await page.waitForURL((url) => url.pathname === '/mirror/intake');
+      const input = page.getByTestId('intake-csv-input');
+      const good = `${TEAM},customer_csat,MONTH,${MONTH},${NEW_CSAT},${SAMPLE_SIZE}`;
+      const bad = `${TEAM},customer_csat,MONTH,${MONTH.slice(0, 8)}15,${NEW_CSAT},${SAMPLE_SIZE}`;
+      await input.fill([HEADER, good, bad].join('\n'));
+      expect(await page.getByTestId('intake-apply').isDisabled()).toBe(true);
+      await page.getByTestId('intake-validate').click();
+      const row = page.getByTestId('intake-report-row');
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      expect(await row.getAttribute('data-line')).toBe('3');
+      expect(await row.getAttribute('data-field')).toBe('period_start');
+      expect(await row.textContent()).toContain('A month starts on the 1st');
+      expect(await page.getByTestId('intake-apply').isDisabled()).toBe(true);
+      expect((await customerCsat(hrToken, teamId))?.value).toBeCloseTo(before!.value, 6);
+
+      // The bad line removed: valid, then applied.
+      await input.fill([HEADER, good].join('\n'));
+      expect(await page.getByTestId('intake-report-row').count()).toBe(0);
+      await page.getByTestId('intake-validate').click();
+      await page.locator('[data-testid="intake-report"][data-valid="true"]').waitFor();
+      expect(await page.getByTestId('intake-report').textContent()).toContain('1 row is valid');
+      const apply = page.getByTestId('intake-apply');
+      expect(await apply.isEnabled()).toBe(true);
+      await apply.click();
+      const result = page.getByTestId('intake-result');
+      await result.waitFor();
+      expect(await result.textContent()).toContain('1 added, 0 updated, 0 unchanged');
+
+      // Back to the mirror of the team: the imported figure now speaks for the team.
+      await page.getByTestId('intake-open-mirror').click();
+      await page.waitForURL((url) => url.pathname === '/mirror');
+      await page.getByTestId('mirror-team-select').click();
+      await page.getByRole('option', { name: TEAM, exact: true }).click();
+      await page.getByTestId('mirror-scope-title').filter({ hasText: TEAM }).waitFor();
+      const after = page.getByTestId('mirror-pair-csat-customer').getByTestId('mirror-side-value');
+      await after.filter({ hasText: `${NEW_CSAT}%` }).waitFor();
+      expect((await after.textContent())?.trim()).toBe(`${NEW_CSAT}%`);
+      const n = SAMPLE_SIZE + before!.n;
+      expect(
+        await page.getByTestId('mirror-pair-csat-customer').getByTestId('mirror-side-detail').textContent(),
+      ).toContain(`n = ${n.toLocaleString('en-US')}`);
+    });
+
+    // The API agrees.
+    const now = await customerCsat(hrToken, teamId);
+    expect(now?.value).toBeCloseTo(NEW_CSAT, 1);
+  });
+});
