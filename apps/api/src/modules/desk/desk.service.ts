@@ -31,7 +31,7 @@ import {
   type UpdateCommitmentInput,
 } from './dto/desk.types';
 import { calendarOf, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
-import { NotificationService } from '../notification/notification.service';
+import { NotificationService, type NotificationInput } from '../notification/notification.service';
 import { JobsService } from '../../platform/jobs/jobs.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Role } from '../organization/organization.enums';
@@ -48,6 +48,8 @@ import type { Viewer } from '../../platform/auth/viewer';
 export const DESK_SWEEP = 'desk.sweep';
 export const DESK_METRICS = 'desk.metrics';
 const OPEN_STATES = ['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_REQUESTER'];
+/** Requests warned per transaction by the at-risk sweep. */
+const SWEEP_BATCH = 5000;
 
 const REQUEST_COLUMNS = `r.id, r.organization_id, r.number, r.support_service_id, r.category_id, r.commitment_id,
   r.parent_request_id, r.requester_id, r.requester_team_id, r.assignee_id, r.subject, r.description, r.priority,
@@ -918,7 +920,7 @@ export class DeskService implements OnModuleInit {
         const done = await this.db.transaction(async (m) => {
           const [rows] = (await m.query(
             `UPDATE service_request SET ${kind}_risk_notified = true
-              WHERE id IN (SELECT id FROM service_request WHERE ${condition} ORDER BY ${kind}_risk_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+              WHERE id IN (SELECT id FROM service_request WHERE ${condition} ORDER BY ${kind}_risk_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
               RETURNING id, organization_id, number, subject, requester_id, assignee_id, support_service_id,
                         ${kind === 'first_response' ? 'first_response_due_at' : 'resolution_due_at'} AS due_at`,
             [now],
@@ -935,27 +937,31 @@ export class DeskService implements OnModuleInit {
                FROM unnest($1::uuid[], $2::uuid[], $4::timestamptz[]) AS x(id, org, due)`,
             [rows.map((r) => r.id), rows.map((r) => r.organization_id), kind, rows.map((r) => r.due_at)],
           );
+          // One statement for the batch's notifications, per organisation.
+          const byOrg = new Map<string, Omit<NotificationInput, 'organizationId'>[]>();
           for (const r of rows) {
             const people = [
               ...new Set(
                 [r.assignee_id, managerOf.get(r.support_service_id), r.requester_id].filter(Boolean),
               ),
-            ];
+            ] as string[];
             const due = new Date(r.due_at).toISOString().slice(0, 16).replace('T', ' ');
-            await this.notifications.notify(m, {
-              organizationId: r.organization_id,
-              personIds: people as string[],
+            const list = byOrg.get(r.organization_id) ?? [];
+            list.push({
+              personIds: people,
               kind: 'REQUEST_AT_RISK',
               title: `REQ-${r.number} at risk`,
               body: `${kind === 'first_response' ? 'First response' : 'Resolution'} due ${due} UTC: ${r.subject}`,
               link: `/requests/${r.id}`,
               dedupeKey: `request-risk:${r.id}:${kind}`,
             });
+            byOrg.set(r.organization_id, list);
           }
+          for (const [org, list] of byOrg) await this.notifications.notifyMany(m, org, list);
           return rows.length;
         });
         warned += done;
-        if (done < 500) break;
+        if (done < SWEEP_BATCH) break;
       }
     }
     if (warned) this.logger.log(`at-risk warnings: ${warned}`);
@@ -977,7 +983,12 @@ export class DeskService implements OnModuleInit {
     return out;
   }
 
-  /** Monthly figures in SQL (one statement): conformity, times, backlog, reopen and renegotiation rates, CSAT. */
+  /**
+   * Monthly figures in SQL, one statement and one pass over the requests: each request falls in
+   * the month it was opened (width_bucket over the month boundaries in the organisation's time
+   * zone), its rating with it; the backlog at each month end is a running sum of opened minus
+   * resolved. Conformity, median and p90 hours, reopen and renegotiation rates, CSAT and ease.
+   */
   async metrics(viewer: Viewer, a: DeskMetricsArgs): Promise<DeskMetricRow[]> {
     const services = await this.visibleServices(viewer, a.supportServiceId);
     const [org] = await this.db.query(
@@ -985,51 +996,47 @@ export class DeskService implements OnModuleInit {
       [viewer.organizationId],
     );
     const rows: Row[] = await this.db.query(
-      `WITH months AS (
-         SELECT generate_series(date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1),
-                                date_trunc('month', (now() AT TIME ZONE $3)), interval '1 month')::date AS month
-       ), req AS (
-         SELECT r.*, date_trunc('month', r.created_at AT TIME ZONE $3)::date AS month,
-                CASE WHEN $5 THEN r.category_id END AS cat, CASE WHEN $6 THEN r.requester_team_id END AS team
-           FROM service_request r
-          WHERE r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
-            AND r.created_at >= ((SELECT min(month) FROM months) AT TIME ZONE $3)
-       ), agg AS (
-         SELECT month, support_service_id, cat, team, count(*)::int AS opened,
-                count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
-                100.0 * avg(first_response_met::int) FILTER (WHERE first_response_met IS NOT NULL) AS fr_conf,
-                100.0 * avg(resolution_met::int) FILTER (WHERE resolution_met IS NOT NULL) AS res_conf,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at)) / 3600 AS med_resp,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at)) / 3600 AS p90_resp,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) / 3600 AS med_res,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at)) / 3600 AS p90_res,
-                100.0 * count(*) FILTER (WHERE reopen_count > 0) / nullif(count(*) FILTER (WHERE resolved_at IS NOT NULL), 0) AS reopen_rate,
-                100.0 * count(*) FILTER (WHERE renegotiation_count > 0) / count(*) AS reneg_rate
-           FROM req GROUP BY month, support_service_id, cat, team
-       ), rating AS (
-         SELECT date_trunc('month', q.created_at AT TIME ZONE $3)::date AS month, q.support_service_id,
-                CASE WHEN $5 THEN q.category_id END AS cat, CASE WHEN $6 THEN q.requester_team_id END AS team,
-                count(*)::int AS n, 100.0 * avg((g.csat >= 4)::int) AS csat, avg(g.effort) AS effort
-           FROM request_rating g JOIN req q ON q.id = g.request_id WHERE g.status = 'RATED'
-          GROUP BY 1, 2, 3, 4
-       ), backlog AS (
-         SELECT m.month, r.support_service_id, CASE WHEN $5 THEN r.category_id END AS cat,
-                CASE WHEN $6 THEN r.requester_team_id END AS team, count(*)::int AS open_at_end
-           FROM months m JOIN service_request r
-             ON r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
-            AND r.created_at < ((m.month + interval '1 month') AT TIME ZONE $3)
-            AND (r.resolved_at IS NULL OR r.resolved_at >= ((m.month + interval '1 month') AT TIME ZONE $3))
-          GROUP BY 1, 2, 3, 4
-       )
-       SELECT to_char(a.month, 'YYYY-MM') AS month, a.support_service_id, a.cat, a.team, a.opened, a.resolved,
-              coalesce(b.open_at_end, 0) AS backlog, a.fr_conf, a.res_conf, a.med_resp, a.p90_resp, a.med_res, a.p90_res,
-              a.reopen_rate, a.reneg_rate, g.n AS ratings, g.csat, g.effort
-         FROM agg a
-         LEFT JOIN rating g ON g.month = a.month AND g.support_service_id = a.support_service_id
-              AND g.cat IS NOT DISTINCT FROM a.cat AND g.team IS NOT DISTINCT FROM a.team
-         LEFT JOIN backlog b ON b.month = a.month AND b.support_service_id = a.support_service_id
-              AND b.cat IS NOT DISTINCT FROM a.cat AND b.team IS NOT DISTINCT FROM a.team
-        ORDER BY a.month, a.support_service_id, a.cat NULLS FIRST, a.team NULLS FIRST`,
+      `WITH b AS (
+  SELECT array_agg(((date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1 - i)) AT TIME ZONE $3) ORDER BY i) AS bounds
+    FROM generate_series(0, $4) AS i
+), scope AS (
+  SELECT r.id, r.support_service_id, r.created_at, r.first_responded_at, r.resolved_at, r.first_response_met, r.resolution_met,
+         r.reopen_count, r.renegotiation_count,
+         width_bucket(r.created_at, b.bounds) AS mb,
+         CASE WHEN r.resolved_at IS NOT NULL THEN width_bucket(r.resolved_at, b.bounds) END AS rb,
+         CASE WHEN $5 THEN r.category_id END AS cat, CASE WHEN $6 THEN r.requester_team_id END AS team
+    FROM service_request r, b
+   WHERE r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
+), agg AS (
+  SELECT q.mb, q.support_service_id, q.cat, q.team, count(*)::int AS opened,
+         count(*) FILTER (WHERE q.resolved_at IS NOT NULL)::int AS resolved,
+         100.0 * avg(q.first_response_met::int) FILTER (WHERE q.first_response_met IS NOT NULL) AS fr_conf,
+         100.0 * avg(q.resolution_met::int) FILTER (WHERE q.resolution_met IS NOT NULL) AS res_conf,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS med_resp,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS p90_resp,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS med_res,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS p90_res,
+         100.0 * count(*) FILTER (WHERE q.reopen_count > 0) / nullif(count(*) FILTER (WHERE q.resolved_at IS NOT NULL), 0) AS reopen_rate,
+         100.0 * count(*) FILTER (WHERE q.renegotiation_count > 0) / count(*) AS reneg_rate,
+         count(g.request_id)::int AS n, 100.0 * avg((g.csat >= 4)::int) AS csat, avg(g.effort) AS effort
+    FROM scope q LEFT JOIN request_rating g ON g.request_id = q.id AND g.status = 'RATED'
+   WHERE q.mb >= 1
+   GROUP BY 1, 2, 3, 4
+), flows AS (
+  SELECT support_service_id, cat, team, mb AS k, count(*) AS d FROM scope GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT support_service_id, cat, team, rb, -count(*) FROM scope WHERE rb IS NOT NULL GROUP BY 1, 2, 3, 4
+), backlog AS (
+  SELECT m.k, f.support_service_id, f.cat, f.team, sum(f.d)::int AS open_at_end
+    FROM generate_series(1, $4) AS m(k) JOIN flows f ON f.k <= m.k GROUP BY 1, 2, 3, 4
+)
+SELECT to_char((SELECT bounds[a.mb] FROM b) AT TIME ZONE $3, 'YYYY-MM') AS month, a.support_service_id, a.cat, a.team, a.opened, a.resolved,
+       coalesce(bl.open_at_end, 0) AS backlog, a.fr_conf, a.res_conf, a.med_resp, a.p90_resp, a.med_res, a.p90_res,
+       a.reopen_rate, a.reneg_rate, CASE WHEN a.n > 0 THEN a.n END AS ratings, a.csat, a.effort
+  FROM agg a
+  LEFT JOIN backlog bl ON bl.k = a.mb AND bl.support_service_id = a.support_service_id
+       AND bl.cat IS NOT DISTINCT FROM a.cat AND bl.team IS NOT DISTINCT FROM a.team
+ ORDER BY a.mb, a.support_service_id, a.cat NULLS FIRST, a.team NULLS FIRST`,
       [viewer.organizationId, services, org.time_zone, a.months, a.byCategory, a.byTeam],
     );
     const k: number = org.anonymity_threshold;
