@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { APP_CONFIG } from '../config/config.module';
@@ -11,10 +11,11 @@ export const ISSUER = 'symmetry';
 /** Short-lived signed access tokens (JWT, HS256) and opaque refresh tokens (stored hashed). */
 @Injectable()
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** A key object made once: passing raw bytes would have jose import the key on every call. */
+  private readonly key: KeyObject;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.key = new TextEncoder().encode(config.jwtSecret);
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
   get accessTtlSeconds() {
