@@ -259,41 +259,47 @@ export class SurveyRuntimeService implements OnModuleInit {
       );
     }
     const anonymous = inv.confidentiality === Confidentiality.ANONYMOUS;
-    await this.db.transaction(async (m) => {
-      // One answer per invitation: only one transaction can flip `consumed`, on any instance.
-      const consumed = await m.query(
-        `UPDATE survey_invitation i SET consumed = true
+    // One statement, so one transaction: flip `consumed` (only one statement can, on any
+    // instance) and, only if it flipped, store the answer set. It also counts what is pending.
+    const [result] = await this.db.query(
+      `WITH c AS (
+         UPDATE survey_invitation i SET consumed = true
            FROM survey_wave w
           WHERE i.id = $1 AND i.person_id = $2 AND NOT i.consumed AND w.id = i.wave_id
             AND w.status = 'OPEN' AND now() < w.closes_at
-          RETURNING i.cell_id`,
-        [input.invitationId, viewer.personId],
-      );
-      const rows = consumed[0] as { cell_id: string }[];
-      if (!rows.length) {
-        const [again] = await m.query(`SELECT consumed FROM survey_invitation WHERE id = $1`, [
-          input.invitationId,
-        ]);
-        if (again?.consumed) throw conflict('You have already answered this survey');
-        throw badInput('input.invitationId', 'This survey is closed');
-      }
-      await m.query(
-        `INSERT INTO survey_response_mailbox (organization_id, wave_id, cell_id, day, respondent_id, answers)
-         VALUES ($1, $2, $3, (now() AT TIME ZONE 'UTC')::date, $4, $5)`,
-        [
-          inv.organization_id,
-          inv.wave_id,
-          rows[0].cell_id,
-          anonymous ? null : viewer.personId,
-          JSON.stringify(checked.answers),
-        ],
-      );
-      const [{ pending }] = await m.query(
-        `SELECT count(*)::int AS pending FROM survey_response_mailbox WHERE wave_id = $1`,
-        [inv.wave_id],
-      );
-      if (pending >= inv.k) await this.flush(m, inv.wave_id, false);
-    });
+          RETURNING i.cell_id
+       ), stored AS (
+         INSERT INTO survey_response_mailbox (organization_id, wave_id, cell_id, day, respondent_id, answers)
+         SELECT $3, $4, c.cell_id, (now() AT TIME ZONE 'UTC')::date, $5, $6 FROM c
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM stored)::int AS stored,
+              (SELECT count(*) FROM survey_response_mailbox WHERE wave_id = $4)::int AS pending_before`,
+      [
+        input.invitationId,
+        viewer.personId,
+        inv.organization_id,
+        inv.wave_id,
+        anonymous ? null : viewer.personId,
+        JSON.stringify(checked.answers),
+      ],
+    );
+    if (result.stored === 0) {
+      const [again] = await this.db.query(`SELECT consumed FROM survey_invitation WHERE id = $1`, [
+        input.invitationId,
+      ]);
+      if (again?.consumed) throw conflict('You have already answered this survey');
+      throw badInput('input.invitationId', 'This survey is closed');
+    }
+    // A release of k pending answer sets, in its own transaction: its rows share no transaction
+    // with any invitation. If it fails, the answers stay pending for the clock's next release.
+    if (result.pending_before + 1 >= inv.k) {
+      await this.db
+        .transaction((m) => this.flush(m, inv.wave_id, false))
+        .catch((e: unknown) =>
+          this.logger.warn(`release deferred: ${e instanceof Error ? e.message : String(e)}`),
+        );
+    }
     return { accepted: true, confidentiality: inv.confidentiality };
   }
 
