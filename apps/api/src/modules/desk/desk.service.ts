@@ -32,6 +32,8 @@ import {
 } from './dto/desk.types';
 import { calendarOf, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
 import { NotificationService, type NotificationInput } from '../notification/notification.service';
+import { Person } from '../person/person.entity';
+import { rowMapper } from '../../platform/database/row-mapper';
 import { JobsService } from '../../platform/jobs/jobs.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Role } from '../organization/organization.enums';
@@ -881,8 +883,6 @@ export class DeskService implements OnModuleInit {
         [r.support_service_id, r.id, OPEN_STATES, r.subject, r.category_id, r.requester_team_id],
       ),
     ]);
-    const { Person } = await import('../person/person.entity');
-    const { rowMapper } = await import('../../platform/database/row-mapper');
     const hydrate = rowMapper(this.db, Person).hydrate;
     const now = new Date();
     const all = (requests as Row[]).map((x) => toRequest(x, now));

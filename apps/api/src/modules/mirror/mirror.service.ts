@@ -8,6 +8,7 @@ import {
   MetricDirection,
   normaliseTo100,
   readLaggedCorrelation,
+  spearman,
   type TeamSeries,
 } from '@symmetry/domain';
 import { METRICS, PAIRS } from './mirror-catalog';
@@ -91,6 +92,9 @@ export const hashKey = (key: string) => createHash('sha256').update(key).digest(
  */
 @Injectable()
 export class MirrorService implements OnModuleInit {
+  private readonly views = new Map<string, Promise<unknown>>();
+  private readonly catalogued = new Set<string>();
+
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
@@ -103,6 +107,8 @@ export class MirrorService implements OnModuleInit {
 
   /** The shipped definitions and pairs exist for the organisation (idempotent). */
   async ensureCatalog(m: EntityManager | DataSource, organizationId: string): Promise<void> {
+    // Once per organisation and process after it succeeded outside a transaction (idempotent anyway).
+    if (m === this.db && this.catalogued.has(organizationId)) return;
     await m.query(
       `INSERT INTO metric_definition (organization_id, key, side, name_en, name_fr, scale_min, scale_max, direction, unit, source)
        SELECT $1, v.key, v.side::metric_side, v.en, v.fr, v.min, v.max, v.direction::metric_direction, v.unit, v.source
@@ -122,6 +128,7 @@ export class MirrorService implements OnModuleInit {
         JSON.stringify(PAIRS.map(([key, customer, employee], pos) => ({ key, pos, customer, employee }))),
       ],
     );
+    if (m === this.db) this.catalogued.add(organizationId);
   }
 
   async definitions(organizationId: string): Promise<MetricDef[]> {
@@ -252,6 +259,8 @@ export class MirrorService implements OnModuleInit {
       n: number;
     }[] = [];
     const seen = new Map<string, number>();
+    // Each distinct period is checked once (a large file has few periods and many rows).
+    const periodChecks = new Map<string, string | null>();
     rows.forEach((r, i) => {
       const line = firstLine + i;
       const fail = (field: string, message: string) => problems.push({ line, field, message });
@@ -270,18 +279,23 @@ export class MirrorService implements OnModuleInit {
       if (!['WEEK', 'MONTH', 'QUARTER'].includes(r.periodKind))
         return fail('period_kind', 'Expected WEEK, MONTH or QUARTER');
       const start = String(r.periodStart ?? '').trim();
-      const date = /^\d{4}-\d{2}-\d{2}$/.test(start) ? new Date(`${start}T00:00:00Z`) : null;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== start)
-        return fail('period_start', 'Expected a date YYYY-MM-DD');
-      if (periodStartOf(r.periodKind, date) !== start)
-        return fail(
-          'period_start',
-          r.periodKind === 'WEEK'
-            ? 'A week starts on a Monday'
-            : r.periodKind === 'MONTH'
-              ? 'A month starts on the 1st'
-              : 'A quarter starts on 1 January, April, July or October',
-        );
+      const periodKey = `${r.periodKind}|${start}`;
+      let periodProblem = periodChecks.get(periodKey);
+      if (periodProblem === undefined) {
+        const date = /^\d{4}-\d{2}-\d{2}$/.test(start) ? new Date(`${start}T00:00:00Z`) : null;
+        periodProblem =
+          !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== start
+            ? 'Expected a date YYYY-MM-DD'
+            : periodStartOf(r.periodKind, date) !== start
+              ? r.periodKind === 'WEEK'
+                ? 'A week starts on a Monday'
+                : r.periodKind === 'MONTH'
+                  ? 'A month starts on the 1st'
+                  : 'A quarter starts on 1 January, April, July or October'
+              : null;
+        periodChecks.set(periodKey, periodProblem);
+      }
+      if (periodProblem) return fail('period_start', periodProblem);
       const value = String(r.value ?? '').trim();
       if (!/^-?\d{1,10}(\.\d{1,4})?$/.test(value))
         return fail('value', 'Expected a number (at most 4 decimals)');
@@ -308,14 +322,24 @@ export class MirrorService implements OnModuleInit {
       const CHUNK = 20_000;
       for (let i = 0; i < clean.length; i += CHUNK) {
         const part = clean.slice(i, i + CHUNK);
-        const out: { inserted: boolean }[] = await m.query(
-          `INSERT INTO metric_value AS v (organization_id, metric_id, team_id, period_kind, period_start, value, sample_size, source)
-           SELECT $1, metric, team, kind::period_kind, start, val, n, $2
-             FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::numeric[], $8::int[]) AS x(metric, team, kind, start, val, n)
-           ON CONFLICT (organization_id, source, team_id, period_kind, period_start, metric_id) DO UPDATE
-             SET value = EXCLUDED.value, sample_size = EXCLUDED.sample_size, updated_at = now()
-             WHERE v.value IS DISTINCT FROM EXCLUDED.value OR v.sample_size IS DISTINCT FROM EXCLUDED.sample_size
-           RETURNING (xmax = 0) AS inserted`,
+        // Unchanged rows are skipped before the upsert (nothing written, nothing locked).
+        const [out]: { inserted: number; updated: number }[] = await m.query(
+          `WITH x AS (
+             SELECT metric, team, kind::period_kind AS kind, start, val, n
+               FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::numeric[], $8::int[]) AS x(metric, team, kind, start, val, n)
+           ), changed AS (
+             SELECT x.* FROM x WHERE NOT EXISTS (
+               SELECT 1 FROM metric_value v
+                WHERE v.organization_id = $1 AND v.source = $2 AND v.team_id = x.team AND v.period_kind = x.kind
+                  AND v.period_start = x.start AND v.metric_id = x.metric AND v.value = x.val AND v.sample_size = x.n)
+           ), up AS (
+             INSERT INTO metric_value AS v (organization_id, metric_id, team_id, period_kind, period_start, value, sample_size, source)
+             SELECT $1, metric, team, kind, start, val, n, $2 FROM changed
+             ON CONFLICT (organization_id, source, team_id, period_kind, period_start, metric_id) DO UPDATE
+               SET value = EXCLUDED.value, sample_size = EXCLUDED.sample_size, updated_at = now()
+             RETURNING (xmax = 0) AS inserted
+           )
+           SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
           [
             organizationId,
             source,
@@ -327,8 +351,8 @@ export class MirrorService implements OnModuleInit {
             part.map((c) => c.n),
           ],
         );
-        inserted += out.filter((o) => o.inserted).length;
-        updated += out.filter((o) => !o.inserted).length;
+        inserted += out.inserted;
+        updated += out.updated;
       }
       await this.audit.record(m, {
         organizationId,
@@ -490,6 +514,11 @@ export class MirrorService implements OnModuleInit {
     return teams;
   }
 
+  /**
+   * The mirror for the viewer. Views are cached per organisation, scope and arguments, keyed by a
+   * data version read in one cheap statement (values' count and latest change, definitions' and the
+   * threshold's state): any write, through this service or not, changes the key.
+   */
   async mirror(
     viewer: Viewer,
     args: { teamId?: string; periodKind: PeriodKind; periods: number; period?: string },
@@ -497,13 +526,44 @@ export class MirrorService implements OnModuleInit {
     const teams = await this.visibleTeams(viewer);
     if (args.teamId && !teams.some((t) => t.id === args.teamId)) throw notFound('Team');
     await this.ensureCatalog(this.db, viewer.organizationId);
-    const [org] = await this.db.query(`SELECT anonymity_threshold AS k FROM organization WHERE id = $1`, [
-      viewer.organizationId,
-    ]);
-    const k: number = org.k;
     const last = args.period ?? periodStartOf(args.periodKind, new Date());
     if (periodStartOf(args.periodKind, new Date(`${last}T00:00:00Z`)) !== last)
       throw badInput('period', 'Not the start of a period of that kind');
+    const [v] = await this.db.query(
+      `SELECT (SELECT concat_ws(':', count(*), max(updated_at)) FROM metric_value WHERE organization_id = $1) AS data,
+              (SELECT md5(string_agg(concat_ws('/', id, scale_min, scale_max, direction, name_en, name_fr, unit), ',' ORDER BY id))
+                 FROM metric_definition WHERE organization_id = $1) AS defs,
+              (SELECT anonymity_threshold FROM organization WHERE id = $1) AS k`,
+      [viewer.organizationId],
+    );
+    const key = [
+      viewer.organizationId,
+      v.data,
+      v.defs,
+      v.k,
+      args.teamId ?? '*',
+      args.periodKind,
+      args.periods,
+      last,
+      teams.map((t) => t.id).join(','),
+    ].join('|');
+    let hit = this.views.get(key);
+    if (!hit) {
+      hit = this.computeMirror(viewer, args, teams, last, v.k);
+      hit.catch(() => this.views.delete(key));
+      if (this.views.size >= 50) this.views.delete(this.views.keys().next().value!);
+      this.views.set(key, hit);
+    }
+    return hit;
+  }
+
+  private async computeMirror(
+    viewer: Viewer,
+    args: { teamId?: string; periodKind: PeriodKind; periods: number; period?: string },
+    teams: { id: string; name: string }[],
+    last: string,
+    k: number,
+  ) {
     const periods = Array.from({ length: args.periods }, (_, i) =>
       shiftPeriod(args.periodKind, last, i - args.periods + 1),
     );
@@ -681,7 +741,6 @@ export class MirrorService implements OnModuleInit {
     );
     const byService = new Map<string, typeof rows>();
     for (const r of rows) byService.set(r.service_id, [...(byService.get(r.service_id) ?? []), r]);
-    const { spearman } = await import('@symmetry/domain');
     return [...byService.values()].map((list) => {
       const paired = list.filter((x) => x.customer !== null);
       let r: number | null = null;
