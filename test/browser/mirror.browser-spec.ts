@@ -1,8 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from '../setup/chromium';
-import { startServer } from '../setup/server';
+import { browserSuite, useBrowserApp } from '../setup/browser';
 
 /**
  * The mirror in the web app against the real API: HR imports customer figures from a CSV (a bad line is
@@ -10,20 +6,6 @@ import { startServer } from '../setup/server';
  * Needs the web build (`npm run build:web`): the API serves apps/web/dist.
  */
 
-const CHROMIUM = findChromium();
-const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
-const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-const PASSWORD = 'symmetry-demo';
 const HR = 'hr@meridian.example';
 const TEAM = 'Customer Service — Lyon';
 /** The first day of the current month (UTC): the period the mirror opens on. */
@@ -38,91 +20,8 @@ const SAMPLE_SIZE = 10_000_000;
 const NEW_CSAT = 12.3;
 const HEADER = 'team,metric,period_kind,period_start,value,sample_size';
 
-// Starting the API and a browser, then driving real pages, takes seconds: don't rely on the default 5 s
-// (this jest version applies the default even when the project config sets testTimeout).
-jest.setTimeout(120_000);
-
-if (!CHROMIUM && !REQUIRE_BROWSER) {
-  process.stdout.write('Browser suite skipped: no Chromium found (set CHROMIUM_PATH to run it).\n');
-}
-
-const suite = CHROMIUM || REQUIRE_BROWSER ? describe : describe.skip;
-
-interface GqlResponse<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-suite('web app: the mirror', () => {
-  let server: { url: string; stop(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (!CHROMIUM) {
-      throw new Error(
-        'REQUIRE_BROWSER=1 but no Chromium was found (CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser).',
-      );
-    }
-    server = await startServer({ seed: 'demo' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Runs a scenario in a fresh browser context (own cookies); on failure keeps a screenshot. */
-  async function inFreshPage(
-    name: string,
-    scenario: (page: Page, baseUrl: string) => Promise<void>,
-  ): Promise<void> {
-    if (!browser || !server) throw new Error('Browser or server not started');
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    try {
-      await scenario(page, server.url);
-    } catch (error) {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      const path = join(RESULTS_DIR, `${name}-${Date.now()}.png`);
-      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
-      process.stdout.write(`Screenshot of the failure: ${path}\n`);
-      throw error;
-    } finally {
-      await context.close();
-    }
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
-  }
-
-  /** A GraphQL call as the API's own clients make it (fetch, bearer token). */
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const response = await fetch(`${server!.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as GqlResponse<T>;
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
-
-  async function login(email: string): Promise<string> {
-    const data = await gql<{ login: { accessToken: string } }>(
-      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-      { email, password: PASSWORD },
-    );
-    return data.login.accessToken;
-  }
+browserSuite('web app: the mirror', () => {
+  const { inFreshPage, signIn, gql, login } = useBrowserApp();
 
   /** The team's customer CSAT for the current month, as the API computes it. */
   async function customerCsat(token: string, teamId: string): Promise<{ value: number; n: number } | null> {
