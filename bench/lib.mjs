@@ -2,7 +2,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { TextEncoder } from 'node:util';
@@ -16,7 +16,10 @@ const { decodeHist } = require('autocannon/lib/histUtil');
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 export const CLI = join(ROOT, 'dist/apps/api/src/cli.js');
-export const BENCH_DATA = join(ROOT, '.data', 'bench');
+/** The benchmark cluster's DATA_DIR (one bench run at a time per directory; BENCH_DATA_DIR picks another). */
+export const BENCH_DATA = process.env.BENCH_DATA_DIR
+  ? resolve(process.env.BENCH_DATA_DIR)
+  : join(ROOT, '.data', 'bench');
 
 export async function freePort() {
   return new Promise((resolve) => {

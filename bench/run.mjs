@@ -13,6 +13,10 @@ const SCENARIOS = {
   'desk-metrics': () => import('./scenarios/desk-metrics.mjs'),
   'mirror-org': () => import('./scenarios/mirror-org.mjs'),
   'mirror-import': () => import('./scenarios/mirror-import.mjs'),
+  'payout-run': () => import('./scenarios/payout-run.mjs'),
+  'payout-sim': () => import('./scenarios/payout-sim.mjs'),
+  'dev-review': () => import('./scenarios/dev-review.mjs'),
+  'dev-heatmaps': () => import('./scenarios/dev-heatmaps.mjs'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

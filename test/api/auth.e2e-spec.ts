@@ -132,6 +132,53 @@ describe('sign-in, sessions and tokens', () => {
     expect(dead.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('a person whose leaving date has come can neither sign in nor refresh; a date still to come changes nothing yet', async () => {
+    const hr = await t.login('hr@meridian.example');
+    const [{ id, organization_id: org }] = await t.db.query(
+      `SELECT id, organization_id FROM person WHERE email = 'agent@meridian.example'`,
+    );
+    const signIn = () =>
+      t
+        .http()
+        .post('/graphql')
+        .send({ query: LOGIN, variables: { e: 'agent@meridian.example', p: DEMO_PASSWORD } });
+    const setLeaving = (leftOn: string | null) =>
+      t.gql(
+        `mutation($p: ID!, $d: String) { setPersonLeaving(personId: $p, leftOn: $d) { id leftOn } }`,
+        { p: id, d: leftOn },
+        hr,
+      );
+    const [{ today, tomorrow }] = await t.db.query(
+      `SELECT to_char(d, 'YYYY-MM-DD') AS today, to_char(d + 1, 'YYYY-MM-DD') AS tomorrow
+         FROM (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organization WHERE id = $1) x`,
+      [org],
+    );
+    const session = cookieOf(await signIn())!.split(';')[0];
+    expect((await setLeaving(tomorrow)).data!.setPersonLeaving.leftOn).toBe(tomorrow);
+    expect((await signIn()).body.data.login.person.email).toBe('agent@meridian.example');
+
+    expect((await setLeaving(today)).data!.setPersonLeaving.leftOn).toBe(today);
+    const refused = await signIn();
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // The same answer as a wrong password: nothing says the account exists or why it is refused.
+    expect(refused.body.errors[0].message).toBe('Wrong e-mail or password');
+    const refresh = await t.http().post('/graphql').set('cookie', session).send({ query: REFRESH });
+    expect(refresh.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refresh.body.errors[0].message).toMatch(/left the organisation/);
+
+    expect((await setLeaving(null)).data!.setPersonLeaving.leftOn).toBeNull();
+    await t.db.query('DELETE FROM login_throttle');
+    expect((await signIn()).body.data.login.person.email).toBe('agent@meridian.example');
+
+    // The demo's former staff (who left over the past two years) share the demo password: refused.
+    const [former] = await t.db.query(
+      `SELECT email FROM person WHERE left_on <= current_date - 1 AND organization_id = $1 ORDER BY email LIMIT 1`,
+      [org],
+    );
+    expect(former).toBeDefined();
+    expect(codes(await t.gql(LOGIN, { e: former.email, p: DEMO_PASSWORD }))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('stores passwords as argon2id hashes only', async () => {
     const [row] = await t.db.query(
       "SELECT password_hash FROM user_account WHERE email = 'hr@meridian.example'",

@@ -26,19 +26,61 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
     return n;
   }
 
-  it('lists 100 people with team, manager and position in at most 4 statements', async () => {
-    let body: { data?: { people: { items: unknown[]; totalCount: number } } } = {};
-    const n = await countStatements(async () => {
-      body = await t.gql(
-        '{ people(limit: 100) { totalCount items { displayName team { name } manager { displayName } position { title } } } }',
-        {},
-        hr,
-      );
+  it('lists 100 people with team, manager and position in one statement; an unchanged page in one lookup', async () => {
+    const q =
+      '{ people(limit: 100) { totalCount items { displayName jobTitle team { name } manager { displayName } position { title } } } }';
+    let first: { data?: { people: { items: unknown[]; totalCount: number } } } = {};
+    let again: typeof first = {};
+    const cold = await countStatements(async () => {
+      first = await t.gql(q, {}, hr);
     });
-    expect(body.data!.people.items).toHaveLength(100);
-    expect(body.data!.people.totalCount).toBe(303);
-    expect(n).toBeLessThanOrEqual(4);
-    expect(n).toBeGreaterThanOrEqual(2); // the counter does count
+    expect(first.data!.people.items).toHaveLength(100);
+    expect(first.data!.people.totalCount).toBe(303);
+    expect(cold).toBe(1); // the page, the total, the relations and the directory version together
+    const warm = await countStatements(async () => {
+      again = await t.gql(q, {}, hr);
+    });
+    expect(warm).toBe(1); // the directory version, by primary key: the page is unchanged
+    expect(again).toEqual(first);
+  });
+
+  it('never serves a cached page after a person, team or position has changed (any instance, any writer)', async () => {
+    const q =
+      '{ people(search: "camille durand") { items { displayName jobTitle team { name } manager { displayName } } } }';
+    const read = async () => (await t.gql(q, {}, hr)).data!.people.items[0];
+    const before = await read();
+    expect(before).toMatchObject({ displayName: 'Camille Durand', manager: { displayName: 'Nadia Benali' } });
+    // Another instance (or any SQL writer) changes the data: its own connection, not this app's pool.
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      const [camille] = (
+        await other.query(
+          `SELECT id, team_id, position_id, manager_id FROM person WHERE email = 'employee@meridian.example'`,
+        )
+      ).rows;
+      await other.query(`UPDATE team SET name = name || ' (renamed)' WHERE id = $1`, [camille.team_id]);
+      expect((await read()).team.name).toBe(`${before.team.name} (renamed)`);
+      await other.query(`UPDATE position SET title = title || ' II' WHERE id = $1`, [camille.position_id]);
+      expect((await read()).jobTitle).toBe(`${before.jobTitle} II`);
+      await other.query(`UPDATE person SET first_name = 'Nadine' WHERE id = $1`, [camille.manager_id]);
+      expect((await read()).manager.displayName).toBe('Nadine Benali');
+      // A transaction rolled back changes nothing, and the page read during it is the committed one.
+      await other.query('BEGIN');
+      await other.query(`UPDATE person SET last_name = 'Rolledback' WHERE id = $1`, [camille.id]);
+      expect((await read()).displayName).toBe('Camille Durand');
+      await other.query('ROLLBACK');
+      expect((await read()).displayName).toBe('Camille Durand');
+      await other.query(`UPDATE team SET name = $2 WHERE id = $1`, [camille.team_id, before.team.name]);
+      await other.query(`UPDATE position SET title = $2 WHERE id = $1`, [
+        camille.position_id,
+        before.jobTitle,
+      ]);
+      await other.query(`UPDATE person SET first_name = 'Nadia' WHERE id = $1`, [camille.manager_id]);
+    } finally {
+      await other.end();
+    }
+    expect(await read()).toEqual(before);
   });
 
   it('pages with offset and limit, with the total, and past the end', async () => {
@@ -72,7 +114,10 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
       hr,
     );
     expect(inTeam.data!.people.items.every((p: { team: { id: string } }) => p.team.id === teamId)).toBe(true);
-    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM person WHERE team_id = $1', [teamId]);
+    const [{ n }] = await t.db.query(
+      'SELECT count(*)::int AS n FROM person WHERE team_id = $1 AND left_on IS NULL',
+      [teamId],
+    );
     expect(inTeam.data!.people.totalCount).toBe(n);
     const wild = await t.gql('{ people(search: "%") { totalCount } }', {}, hr);
     expect(wild.data!.people.totalCount).toBe(0);

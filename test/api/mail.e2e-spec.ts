@@ -106,7 +106,7 @@ describe('e-mail notifications (SMTP configured)', () => {
   it('sends each invitation once, to each invitee, with a link to the app', async () => {
     await openPulse('Mail pulse');
     const members: { email: string }[] = await t.db.query(
-      `SELECT email FROM person WHERE team_id = $1 ORDER BY email`,
+      `SELECT email FROM person WHERE team_id = $1 AND left_on IS NULL ORDER BY email`,
       [teamId],
     );
     const mailer = t.app.get(MailerService);

@@ -1,4 +1,5 @@
 import { codes, createTestApp, type TestApp } from '../setup/test-app';
+import { newTeam } from '../setup/factories';
 import { MirrorService, periodStartOf } from '../../apps/api/src/modules/mirror/mirror.service';
 
 const UPSERT = `mutation($i: UpsertCustomerMetricsInput!) { upsertCustomerMetrics(input: $i) { valid applied rows inserted updated unchanged } }`;
@@ -293,6 +294,158 @@ describe('the mirror', () => {
     const r = await t.gql(MIRROR, { n: 1, t: team }, hr);
     const retention = r.data!.mirrorView.pairs.find((p: { key: string }) => p.key === 'retention');
     expect(retention.current.customer).toBeNull();
+  });
+
+  it('employee retention per team and period, from leaving dates; teams under k people show none', async () => {
+    const [{ org }] = await t.db.query(
+      `SELECT organization_id AS org FROM person WHERE email = 'hr@meridian.example'`,
+    );
+    const team = await newTeam(t.db, org, 'Retention test team');
+    const tiny = await newTeam(t.db, org, 'Retention tiny team');
+    const p = month(-1); // the last completed month: [p, next)
+    const next = month(0);
+    const prev = month(-2);
+    const day = (start: string, d: number) => `${start.slice(0, 8)}${String(d).padStart(2, '0')}`;
+    // hire date, leaving date
+    const people: [string, string | null][] = [
+      ['2020-01-01', day(p, 10)], // leaves during p
+      ['2020-01-01', day(p, 20)], // leaves during p
+      ['2020-01-01', next], // first day away is the next period's first day: a leaver of p
+      ['2020-01-01', p], // gone on p's first day: a leaver of the month before, not in p's count
+      ['2020-01-01', day(prev, 12)], // left the month before
+      ...Array.from({ length: 6 }, (): [string, null] => ['2020-01-01', null]), // stay
+      [day(p, 3), null], // hired during p: not in p's starting head count
+    ];
+    for (const [i, [hire, left]] of people.entries())
+      await t.db.query(
+        `INSERT INTO person (organization_id, first_name, last_name, email, team_id, hire_date, left_on)
+         VALUES ($1, 'Ret', $2, $3, $4, $5, $6)`,
+        [org, `Person ${i}`, `ret-${i}@retention.example`, team, hire, left],
+      );
+    for (let i = 0; i < 4; i++)
+      await t.db.query(
+        `INSERT INTO person (organization_id, first_name, last_name, email, team_id, hire_date, left_on)
+         VALUES ($1, 'Tiny', $2, $3, $4, '2020-01-01', $5)`,
+        [org, `Person ${i}`, `tiny-${i}@retention.example`, tiny, i === 0 ? day(p, 15) : null],
+      );
+    const refreshed = await t.gql(`mutation { refreshInternalMetrics }`, {}, hr);
+    expect(refreshed.errors).toBeUndefined();
+    const figures = await t.db.query(
+      `SELECT to_char(v.period_start, 'YYYY-MM-DD') AS start, v.value::float AS value, v.sample_size AS n
+         FROM metric_value v JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'employee_retention'
+        WHERE v.team_id = $1 AND v.period_kind = 'MONTH' AND v.source = 'platform' AND v.period_start >= $2
+        ORDER BY v.period_start`,
+      [team, prev],
+    );
+    // p: 9 in the team on its first day (11 hired before, less the 2 gone by then); 6 of them stay.
+    // The month before: 11 on its first day; 2 gone by p's first day.
+    expect(figures).toEqual([
+      { start: prev, value: 81.8182, n: 11 },
+      { start: p, value: 66.6667, n: 9 },
+    ]);
+    // The month under way has no figure yet; the quarter only once it is over.
+    expect(figures.some((f: { start: string }) => f.start === next)).toBe(false);
+    // The mirror shows it beside customer retention, with its rule.
+    const v = await t.gql(
+      `query($t: ID, $p: String) { mirrorView(teamId: $t, periods: 2, period: $p) { pairs { key employee { key rule { en fr } }
+         current { employee { value n } } } } }`,
+      { t: team, p },
+      hr,
+    );
+    expect(v.errors).toBeUndefined();
+    const retention = v.data!.mirrorView.pairs.find((x: { key: string }) => x.key === 'retention');
+    expect(retention.employee.key).toBe('employee_retention');
+    expect(retention.employee.rule.en).toMatch(/first day of the period/);
+    expect(retention.current.employee).toEqual({ value: 66.6667, n: 9 });
+    // A team of 4 (< k = 5): neither stored nor shown, though one of them left.
+    const [{ n: tinyRows }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM metric_value v JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'employee_retention'
+        WHERE v.team_id = $1`,
+      [tiny],
+    );
+    expect(tinyRows).toBe(0);
+    const small = await t.gql(
+      `query($t: ID, $p: String) { mirrorView(teamId: $t, periods: 1, period: $p) { pairs { key current { employee { value } } } } }`,
+      { t: tiny, p },
+      hr,
+    );
+    expect(
+      small.data!.mirrorView.pairs.find((x: { key: string }) => x.key === 'retention').current.employee,
+    ).toBeNull();
+    // The demo's former staff give the demo teams a retention figure.
+    const [{ n: demo }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM metric_value v JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'employee_retention'
+        JOIN team tm ON tm.id = v.team_id WHERE tm.name = $1 AND v.value < 100`,
+      [teamName],
+    );
+    expect(demo).toBeGreaterThan(0);
+  });
+
+  it('autonomy per team and period from the decision log, beside first-contact resolution; under k decisions none', async () => {
+    const [{ org, hrId }] = await t.db.query(
+      `SELECT organization_id AS org, id AS "hrId" FROM person WHERE email = 'hr@meridian.example'`,
+    );
+    const team = await newTeam(t.db, org, 'Autonomy test team');
+    const few = await newTeam(t.db, org, 'Autonomy few team');
+    const [{ id: type }] = await t.db.query(
+      `SELECT id FROM decision_type WHERE organization_id = $1 LIMIT 1`,
+      [org],
+    );
+    const p = month(-1);
+    const at = `${p.slice(0, 8)}15T10:00:00Z`;
+    const person = async (teamId: string, i: number) =>
+      (
+        await t.db.query(
+          `INSERT INTO person (organization_id, first_name, last_name, email, team_id, hire_date)
+           VALUES ($1, 'Auto', $2, $3, $4, '2020-01-01') RETURNING id`,
+          [org, `P${i}`, `auto-${teamId.slice(0, 6)}-${i}@autonomy.example`, teamId],
+        )
+      )[0].id as string;
+    const decider = await person(team, 1);
+    const log = (teamId: string, who: string, kind: string, review: string | null) =>
+      t.db.query(
+        `INSERT INTO decision_log (organization_id, team_id, person_id, decision_type_id, kind, summary, decided_at,
+           escalated_to, levels_crossed, justification, review)
+         VALUES ($1, $2, $3, $4, $5, 'test', $6, $7, $8, $9, $10)`,
+        [
+          org,
+          teamId,
+          who,
+          type,
+          kind,
+          at,
+          kind === 'ESCALATED' ? hrId : null,
+          kind === 'ESCALATED' ? 1 : null,
+          kind === 'BEYOND_RIGHTS' ? 'customer waiting' : null,
+          review,
+        ],
+      );
+    // 4 alone, 2 escalated, 1 beyond rights confirmed, 1 beyond rights not yet reviewed:
+    // settled 5 of 7 reviewed.
+    for (let i = 0; i < 4; i++) await log(team, decider, 'DECIDED_LOCALLY', null);
+    for (let i = 0; i < 2; i++) await log(team, decider, 'ESCALATED', null);
+    await log(team, decider, 'BEYOND_RIGHTS', 'CONFIRMED');
+    await log(team, decider, 'BEYOND_RIGHTS', 'PENDING');
+    const other = await person(few, 2);
+    for (let i = 0; i < 3; i++) await log(few, other, 'DECIDED_LOCALLY', null);
+    expect((await t.gql(`mutation { refreshInternalMetrics }`, {}, hr)).errors).toBeUndefined();
+    const figures = await t.db.query(
+      `SELECT v.team_id, v.value::float AS value, v.sample_size AS n FROM metric_value v
+         JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'autonomy'
+        WHERE v.team_id = ANY($1) AND v.period_kind = 'MONTH' AND v.period_start = $2 AND v.source = 'platform'`,
+      [[team, few], p],
+    );
+    expect(figures).toEqual([{ team_id: team, value: 71.4286, n: 7 }]);
+    const v = await t.gql(
+      `query($t: ID, $p: String) { mirrorView(teamId: $t, periods: 2, period: $p) { pairs { key customer { key }
+         employee { key rule { en } } current { employee { value n } } } } }`,
+      { t: team, p },
+      hr,
+    );
+    const pair = v.data!.mirrorView.pairs.find((x: { key: string }) => x.key === 'autonomy');
+    expect(pair.customer.key).toBe('first_contact_resolution');
+    expect(pair.employee.rule.en).toMatch(/settled itself/);
+    expect(pair.current.employee).toEqual({ value: 71.4286, n: 7 });
   });
 
   it('a manager sees their line only; internal figures come from the platform', async () => {

@@ -157,6 +157,69 @@ describe('people import (CSV)', () => {
     expect(missing.data!.importPeople.errors[0]).toMatchObject({ line: 1, field: 'last_name' });
   });
 
+  it('reads an optional left_on column: a leaving date is set and audited; empty keeps it; a bad one is refused with its line', async () => {
+    const LEAVING = `${HEADER},left_on`;
+    const zoe =
+      'zoe.garnier@meridian.example,Zoé,Garnier,Accueil — Vannes,,,lea.roux@meridian.example,Conseiller mobile,2,Front line,2025-01-06,1,,,,';
+    const set = await t.gql(IMPORT, { csv: `${LEAVING}\n${zoe},2026-03-31`, mode: 'APPLY' }, hr);
+    expect(set.data!.importPeople).toMatchObject({ valid: true, applied: true, created: 0, updated: 1 });
+    const leftOn = async () =>
+      (
+        await t.db.query(
+          `SELECT to_char(left_on, 'YYYY-MM-DD') AS d FROM person WHERE email = 'zoe.garnier@meridian.example'`,
+        )
+      )[0].d;
+    expect(await leftOn()).toBe('2026-03-31');
+    const [audit] = await t.db.query(
+      `SELECT a.before, a.after FROM audit_event a JOIN person p ON p.id::text = a.entity_id
+        WHERE a.action = 'person.leaving.set' AND p.email = 'zoe.garnier@meridian.example'`,
+    );
+    expect(audit).toEqual({ before: { leftOn: null }, after: { leftOn: '2026-03-31' } });
+    // The same file again, the original file without the column, or an empty value: nothing changes.
+    for (const csv of [`${LEAVING}\n${zoe},2026-03-31`, GOOD, `${LEAVING}\n${zoe},`]) {
+      const again = await t.gql(IMPORT, { csv, mode: 'APPLY' }, hr);
+      expect(again.data!.importPeople).toMatchObject({ applied: true, created: 0, updated: 0 });
+    }
+    expect(await leftOn()).toBe('2026-03-31');
+    // A new person may come with a leaving date already (an import of former staff).
+    const former = `${LEAVING}\nmax.former@meridian.example,Max,Former,Accueil — Vannes,,,,,,,2019-05-01,1,,,,,2025-06-30`;
+    const created = await t.gql(IMPORT, { csv: former, mode: 'APPLY' }, hr);
+    expect(created.data!.importPeople).toMatchObject({ valid: true, applied: true, created: 1 });
+    const bad = await t.gql(
+      IMPORT,
+      {
+        csv: [
+          LEAVING,
+          `${zoe},2026-02-30`,
+          'lea.roux@meridian.example,Léa,Roux,Accueil — Vannes,,,,Team Manager,,,2021-03-01,1,,,MANAGER,yes,2020-12-31',
+          `${zoe.replace('zoe.garnier', 'zoe.other')},31/03/2026`,
+        ].join('\n'),
+        mode: 'APPLY',
+      },
+      hr,
+    );
+    expect(bad.data!.importPeople).toMatchObject({ valid: false, applied: false });
+    expect(bad.data!.importPeople.errors).toEqual([
+      { line: 2, field: 'left_on', message: 'left_on "2026-02-30" is not a date YYYY-MM-DD' },
+      { line: 3, field: 'left_on', message: 'left_on 2020-12-31 is before hire_date 2021-03-01' },
+      { line: 4, field: 'left_on', message: 'left_on "31/03/2026" is not a date YYYY-MM-DD' },
+    ]);
+    // A new hire date after the leaving date kept from the data is refused too.
+    const later = await t.gql(
+      IMPORT,
+      { csv: `${HEADER}\n${zoe.replace('2025-01-06', '2026-05-01')}`, mode: 'VALIDATE' },
+      hr,
+    );
+    expect(later.data!.importPeople.errors).toEqual([
+      {
+        line: 2,
+        field: 'hire_date',
+        message: "hire_date 2026-05-01 is after the person's leaving date 2026-03-31",
+      },
+    ]);
+    expect(await leftOn()).toBe('2026-03-31');
+  });
+
   it('refuses an oversized upload as bad input', async () => {
     const big = HEADER + '\n' + 'x'.repeat(5_000_001);
     const r = await t.gql(IMPORT, { csv: big, mode: 'VALIDATE' }, hr);

@@ -70,7 +70,10 @@ describe('surveys', () => {
     [{ team_id: teamId }] = await t.db.query(
       `SELECT team_id FROM person WHERE email = 'employee@meridian.example'`,
     );
-    members = await t.db.query(`SELECT id FROM person WHERE team_id = $1 ORDER BY email`, [teamId]);
+    members = await t.db.query(
+      `SELECT id FROM person WHERE team_id = $1 AND left_on IS NULL ORDER BY email`,
+      [teamId],
+    );
   });
   afterAll(() => t.close());
 
@@ -638,7 +641,7 @@ describe('surveys', () => {
     );
     expect(small).toEqual([]);
     const [{ invited, total }] = await t.db.query(
-      `SELECT sum(c.invited)::int AS invited, (SELECT count(*)::int FROM person WHERE organization_id = w.organization_id) AS total
+      `SELECT sum(c.invited)::int AS invited, (SELECT count(*)::int FROM person WHERE organization_id = w.organization_id AND left_on IS NULL) AS total
          FROM survey_cell c JOIN survey_wave w ON w.id = c.wave_id WHERE w.survey_id = $1 GROUP BY w.organization_id`,
       [id],
     );

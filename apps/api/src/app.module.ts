@@ -23,6 +23,8 @@ import { SurveyModule } from './modules/survey/survey.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { DeskModule } from './modules/desk/desk.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
+import { DevelopmentModule } from './modules/development/development.module';
+import { IncentiveModule } from './modules/incentive/incentive.module';
 
 /** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
 function validationError(errors: ValidationError[]) {
@@ -78,6 +80,8 @@ export class AppModule {
         NotificationModule,
         DeskModule,
         MirrorModule,
+        DevelopmentModule,
+        IncentiveModule,
       ],
       providers: [
         {

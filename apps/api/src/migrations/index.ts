@@ -6,6 +6,11 @@ import { ServiceDesk1795900000000 } from './1795900000000-ServiceDesk';
 import { Mirror1796000000000 } from './1796000000000-Mirror';
 import { DeskSweep1796000000001 } from './1796000000001-DeskSweep';
 import { MirrorIntake1796000000002 } from './1796000000002-MirrorIntake';
+import { Incentives1796200000000 } from './1796200000000-Incentives';
+import { Development1796100000000 } from './1796100000000-Development';
+import { DevelopmentCoverage1796100000001 } from './1796100000001-DevelopmentCoverage';
+import { DirectoryVersion1796250000000 } from './1796250000000-DirectoryVersion';
+import { PersonLeaving1796300000000 } from './1796300000000-PersonLeaving';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +21,9 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Mirror1796000000000,
   DeskSweep1796000000001,
   MirrorIntake1796000000002,
+  Development1796100000000,
+  DevelopmentCoverage1796100000001,
+  Incentives1796200000000,
+  DirectoryVersion1796250000000,
+  PersonLeaving1796300000000,
 ];

@@ -69,7 +69,7 @@ export interface SeedOrganization {
   services: SeedService[];
 }
 
-const FIRST = [
+export const FIRST = [
   'Camille',
   'Louis',
   'Emma',
@@ -121,7 +121,7 @@ const FIRST = [
   'Leïla',
   'Olivier',
 ];
-const LAST = [
+export const LAST = [
   'Martin',
   'Bernard',
   'Dubois',

@@ -4,6 +4,9 @@ import { DEMO_PASSWORD, generateOrganization, type SeedOrganization } from './se
 import { seedSurveys } from './seed-surveys';
 import { seedDesk } from './seed-desk';
 import { seedMirror } from './seed-mirror';
+import { seedDevelopment } from './seed-development';
+import { seedIncentives } from './seed-incentives';
+import { seedLeavers } from './seed-leavers';
 
 const CHUNK = 5000;
 
@@ -94,6 +97,9 @@ export async function seed(
     await seedSurveys(ds, org.id);
     await seedDesk(ds, org.id);
     await seedMirror(ds, org.id);
+    await seedDevelopment(ds, org.id);
+    await seedIncentives(ds, org.id);
+    await seedLeavers(ds, org.id); // last: the other seeds involve current staff only
   }
   // Fresh statistics (or the planner guesses on empty tables) and a visibility map (index-only scans).
   await ds.query('VACUUM ANALYZE');

@@ -33,6 +33,19 @@ const DeskPage = lazy(() => import('../modules/desk/components/DeskPage'));
 const DeskDashboardPage = lazy(() => import('../modules/desk/components/DeskDashboardPage'));
 const MirrorPage = lazy(() => import('../modules/mirror/components/MirrorPage'));
 const MirrorIntakePage = lazy(() => import('../modules/mirror/components/IntakePage'));
+const MyDevelopmentPage = lazy(() => import('../modules/development/components/MyDevelopmentPage'));
+const DecisionsPage = lazy(() => import('../modules/development/components/DecisionsPage'));
+const TrainingPage = lazy(() => import('../modules/development/components/TrainingPage'));
+const SkillsPage = lazy(() => import('../modules/development/components/SkillsPage'));
+const PlansPage = lazy(() => import('../modules/development/components/PlansPage'));
+const TeamReviewPage = lazy(() => import('../modules/development/components/TeamReviewPage'));
+const HeatmapsPage = lazy(() => import('../modules/development/components/HeatmapsPage'));
+const RightsPage = lazy(() => import('../modules/development/components/RightsPage'));
+const MyPayPage = lazy(() => import('../modules/pay/components/MyPayPage'));
+const TeamPayPage = lazy(() => import('../modules/pay/components/TeamPayPage'));
+const SchemesPage = lazy(() => import('../modules/pay/components/SchemesPage'));
+const SchemePage = lazy(() => import('../modules/pay/components/SchemePage'));
+const DisputesPage = lazy(() => import('../modules/pay/components/DisputesPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -78,6 +91,44 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole roles={ACCESS.mirrorIntake} />,
             children: [{ path: 'intake', element: <MirrorIntakePage /> }],
+          },
+        ],
+      },
+      {
+        path: 'development',
+        children: [
+          { path: 'me', element: <MyDevelopmentPage /> },
+          { path: 'decisions', element: <DecisionsPage /> },
+          { path: 'training', element: <TrainingPage /> },
+          { path: 'skills', element: <SkillsPage /> },
+          { path: 'plans', element: <PlansPage /> },
+          {
+            element: <RequireRole roles={ACCESS.developmentReview} />,
+            children: [
+              { path: 'review', element: <TeamReviewPage /> },
+              { path: 'heatmaps', element: <HeatmapsPage /> },
+              { path: 'rights', element: <RightsPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'pay',
+        children: [
+          { index: true, element: <MyPayPage /> },
+          // Someone's statement: the API lets their managers and HR read it, nobody else.
+          { path: 'people/:personId', element: <MyPayPage /> },
+          {
+            element: <RequireRole roles={ACCESS.teamPay} />,
+            children: [{ path: 'team', element: <TeamPayPage /> }],
+          },
+          {
+            element: <RequireRole roles={ACCESS.paySchemes} />,
+            children: [
+              { path: 'schemes', element: <SchemesPage /> },
+              { path: 'schemes/:schemeId', element: <SchemePage /> },
+              { path: 'disputes', element: <DisputesPage /> },
+            ],
           },
         ],
       },

@@ -10,3 +10,5 @@ export * from './budget-cap';
 export * from './line-explanation';
 export * from './canonical-json';
 export * from './incentive-run';
+export * from './scheme-run';
+export * from './scheme-explanation';

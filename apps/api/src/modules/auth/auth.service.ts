@@ -45,10 +45,11 @@ export class AuthService {
     if (lock) throw this.lockedError(new Date(lock.locked_until));
 
     const account = await this.db.getRepository(UserAccount).findOneBy({ email });
-    const ok =
-      account && !account.disabled
-        ? await verifyPassword(account.passwordHash, password)
-        : (await verifyPassword(await dummyHash(), password)) && false;
+    // A person whose leaving date has come is refused like a disabled account (same answer, same count).
+    const open = account && !account.disabled && !(await this.hasLeft(this.db.manager, account.personId));
+    const ok = open
+      ? await verifyPassword(account.passwordHash, password)
+      : (await verifyPassword(await dummyHash(), password)) && false;
     if (!ok || !account) {
       const [row] = await this.db.query(
         `INSERT INTO login_throttle (email, failures, window_started_at, locked_until) VALUES ($1, 1, now(), NULL)
@@ -91,6 +92,14 @@ export class AuthService {
       }
       const account = await m.getRepository(UserAccount).findOneBy({ id: token.accountId });
       if (!account || account.disabled) return { error: 'Account disabled' } as const;
+      if (await this.hasLeft(m, account.personId)) {
+        await m.update(
+          RefreshToken,
+          { familyId: token.familyId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+        return { error: 'This person has left the organisation' } as const;
+      }
       const session = await this.issue(m, account, token.familyId);
       if (!token.revokedAt) {
         const next = await m
@@ -112,6 +121,20 @@ export class AuthService {
        WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1)`,
       [this.tokens.hash(presented)],
     );
+  }
+
+  /**
+   * Whether the person's leaving date has come (in the organisation's time zone): from that day on
+   * they cannot sign in or refresh a session. An access token already issued lives out its
+   * ACCESS_TOKEN_TTL_SECONDS (15 minutes by default), like one of a disabled account.
+   */
+  private async hasLeft(m: EntityManager, personId: string): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT p.left_on <= (now() AT TIME ZONE o.time_zone)::date AS gone
+         FROM person p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1`,
+      [personId],
+    );
+    return row?.gone === true;
   }
 
   private async issue(m: EntityManager, account: UserAccount, familyId: string): Promise<Session> {

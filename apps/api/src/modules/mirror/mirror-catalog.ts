@@ -1,3 +1,33 @@
+/**
+ * How the platform computes employee retention (source PEOPLE), per team, month and quarter:
+ * the people in the team on the period's first day (hired by then, leaving date after it) who are
+ * still employed on the first day of the next period, as a percentage of the former. The sample
+ * size is that head count at the start; below the organisation's anonymity threshold k the figure
+ * is neither stored nor shown. A person's leaving date is their first day away; their team is the
+ * one in the people data (there is no team history). Only completed periods, over 24 months.
+ */
+export const EMPLOYEE_RETENTION_RULE = {
+  en: 'Of the people in the team on the first day of the period, the share still employed on the first day of the next one (teams of at least k people).',
+  fr: 'Part des personnes présentes dans l’équipe au premier jour de la période encore employées au premier jour de la suivante (équipes d’au moins k personnes).',
+};
+
+/**
+ * How the platform computes autonomy (source AUTONOMY, the decision log of team development), per
+ * team, month and quarter: decisions settled by the front line itself (alone within its rights, or
+ * beyond them and confirmed by a manager) over reviewed decisions (all but beyond-rights decisions
+ * not yet reviewed); the sample size is the number of reviewed decisions, at least k.
+ */
+export const AUTONOMY_RULE = {
+  en: 'Share of the decisions logged by the team that it settled itself (alone within its rights, or beyond them and confirmed), out of the reviewed ones (at least k decisions).',
+  fr: 'Part des décisions consignées par l’équipe qu’elle a réglées elle-même (seule dans ses droits, ou au-delà et confirmées), parmi celles qui sont examinées (au moins k décisions).',
+};
+
+/** The computation rule shown with a metric, by key. */
+export const METRIC_RULES: Record<string, { en: string; fr: string }> = {
+  employee_retention: EMPLOYEE_RETENTION_RULE,
+  autonomy: AUTONOMY_RULE,
+};
+
 /** The shipped metric definitions and pairs (editable by HR afterwards). */
 export interface MetricSpec {
   key: string;

@@ -11,7 +11,7 @@ import {
   spearman,
   type TeamSeries,
 } from '@symmetry/domain';
-import { METRICS, PAIRS } from './mirror-catalog';
+import { METRIC_RULES, METRICS, PAIRS } from './mirror-catalog';
 import { JobsService } from '../../platform/jobs/jobs.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Role } from '../organization/organization.enums';
@@ -87,7 +87,7 @@ export const hashKey = (key: string) => createHash('sha256').update(key).digest(
  * in by CSV, GraphQL or a CRM with an API key (upserted by source, team, period, metric; a bad
  * row refuses the whole batch). Internal figures are materialised from the platform
  * (`refreshPlatform`, hourly job): eNPS from published surveys, internal CSAT/effort,
- * commitments kept and escalations from the service desk. Figures from fewer than k answers are
+ * commitments kept and escalations from the service desk, employee retention from leaving dates. Figures from fewer than k answers are
  * neither shown nor used.
  */
 @Injectable()
@@ -453,7 +453,11 @@ export class MirrorService implements OnModuleInit {
   /**
    * Replaces the organisation's platform figures (source 'platform') by month and quarter: eNPS
    * per team from published survey waves; from the desk, by requesting team, internal CSAT and
-   * effort (only from k ratings), support commitments kept and escalations per 100 requests.
+   * effort (only from k ratings), support commitments kept and escalations per 100 requests; from
+   * the people data, employee retention per team for the completed periods of the last 24 months
+   * (EMPLOYEE_RETENTION_RULE in mirror-catalog.ts), only from teams of at least k people; from the
+   * decision log, autonomy: the share of reviewed decisions settled by the front line itself, per
+   * team and period, from at least k reviewed decisions.
    */
   async refreshPlatform(organizationId: string, m?: EntityManager): Promise<number> {
     const run = async (tx: EntityManager) => {
@@ -462,8 +466,9 @@ export class MirrorService implements OnModuleInit {
         organizationId,
       ]);
       const rows: unknown[] = await tx.query(
-        `WITH o AS (SELECT anonymity_threshold AS k, time_zone FROM organization WHERE id = $1),
-         kinds(kind) AS (VALUES ('MONTH'), ('QUARTER')),
+        `WITH o AS (SELECT anonymity_threshold AS k, time_zone, (now() AT TIME ZONE time_zone)::date AS today
+                     FROM organization WHERE id = $1),
+         kinds(kind, step) AS (VALUES ('MONTH', interval '1 month'), ('QUARTER', interval '3 months')),
          metric AS (SELECT key, id FROM metric_definition WHERE organization_id = $1),
          desk AS (
            SELECT r.requester_team_id AS team, k.kind,
@@ -481,6 +486,31 @@ export class MirrorService implements OnModuleInit {
              FROM internal_metric_value v CROSS JOIN kinds k
             WHERE v.organization_id = $1 AND v.metric = 'ENPS' AND v.team_id IS NOT NULL
             GROUP BY 1, 2, 3
+         ), periods AS (
+           -- The completed months and quarters of the last 24 months (the next period has begun).
+           SELECT k.kind, s::date AS start, (s + k.step)::date AS next_start
+             FROM kinds k CROSS JOIN o
+            CROSS JOIN LATERAL generate_series(date_trunc(lower(k.kind), o.today - interval '24 months'),
+                                               date_trunc(lower(k.kind), o.today::timestamp) - k.step, k.step) AS s
+         ), retention AS (
+           -- Employed on the period's first day (hired by then, leaving date later), and of those,
+           -- still employed on the next period's first day. Team: the person's team in the people data.
+           SELECT p.team_id AS team, pr.kind, pr.start, count(*) AS n,
+                  count(*) FILTER (WHERE p.left_on IS NULL OR p.left_on > pr.next_start) AS stayed
+             FROM periods pr
+             JOIN person p ON p.organization_id = $1 AND p.team_id IS NOT NULL
+              AND p.hire_date <= pr.start AND (p.left_on IS NULL OR p.left_on > pr.start)
+            GROUP BY 1, 2, 3
+         ), autonomy AS (
+           -- The decision log: the share of reviewed decisions the front line settled itself (alone
+           -- within its rights, or beyond them and confirmed), as libs/domain autonomyIndex defines it.
+           SELECT d.team_id AS team, k.kind,
+                  date_trunc(lower(k.kind), d.decided_at AT TIME ZONE (SELECT time_zone FROM o))::date AS start,
+                  count(*) FILTER (WHERE d.kind = 'DECIDED_LOCALLY' OR d.review = 'CONFIRMED') AS settled,
+                  count(*) FILTER (WHERE d.kind <> 'BEYOND_RIGHTS' OR d.review <> 'PENDING') AS reviewed
+             FROM decision_log d CROSS JOIN kinds k
+            WHERE d.organization_id = $1
+            GROUP BY 1, 2, 3
          ), figures AS (
            SELECT team, kind, start, 'internal_csat' AS key, 100.0 * fav / ratings AS value, ratings AS n FROM desk
             WHERE ratings >= (SELECT k FROM o)
@@ -488,6 +518,10 @@ export class MirrorService implements OnModuleInit {
            UNION ALL SELECT team, kind, start, 'support_commitments_kept', 100.0 * met / resolved, resolved FROM desk WHERE resolved > 0
            UNION ALL SELECT team, kind, start, 'escalations_per_100', 100.0 * escalated / requests, requests FROM desk
            UNION ALL SELECT team, kind, start, 'enps', enps, n FROM survey WHERE n >= (SELECT k FROM o)
+           UNION ALL SELECT team, kind, start, 'employee_retention', 100.0 * stayed / n, n FROM retention
+            WHERE n >= (SELECT k FROM o)
+           UNION ALL SELECT team, kind, start, 'autonomy', 100.0 * settled / reviewed, reviewed FROM autonomy
+            WHERE reviewed > 0 AND reviewed >= (SELECT k FROM o)
          )
          INSERT INTO metric_value (organization_id, metric_id, team_id, period_kind, period_start, value, sample_size, source)
          SELECT $1, metric.id, f.team, f.kind::period_kind, f.start, round(f.value::numeric, 4), f.n, 'platform'
@@ -781,6 +815,7 @@ export class MirrorService implements OnModuleInit {
       direction: d.direction,
       unit: d.unit,
       source: d.source,
+      rule: METRIC_RULES[d.key] ?? null,
     };
   }
 }

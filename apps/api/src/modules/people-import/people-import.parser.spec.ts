@@ -68,6 +68,32 @@ Ana@Example.org,Ana,Lopes,Front,front line,2024-02-29,0.5,42000,eur,manager;hr,o
   });
 });
 
+describe('the optional left_on column', () => {
+  const H = 'email,first_name,last_name,team,hire_date,left_on';
+  it('reads a leaving date; empty or absent keeps the current one (no value)', () => {
+    const { rows, errors } = parsePeopleCsv(
+      `${H}\na@x.org,A,B,T,2024-01-01,2026-03-31\nb@x.org,B,C,T,2024-01-01,`,
+    );
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.leftOn)).toEqual(['2026-03-31', undefined]);
+    expect(
+      parsePeopleCsv('email,first_name,last_name,team,hire_date\na@x.org,A,B,T,2024-01-01').rows[0],
+    ).not.toHaveProperty('leftOn');
+  });
+
+  it('refuses a date that does not exist, another format, or one before the hire date, with the line', () => {
+    const { rows, errors } = parsePeopleCsv(
+      `${H}\na@x.org,A,B,T,2024-01-01,2026-02-29\nb@x.org,B,C,T,2024-01-01,31/12/2026\nc@x.org,C,D,T,2024-01-01,2023-12-31\nd@x.org,D,E,T,2024-01-01,2024-01-01`,
+    );
+    expect(errors).toEqual([
+      { line: 2, field: 'left_on', message: 'left_on "2026-02-29" is not a date YYYY-MM-DD' },
+      { line: 3, field: 'left_on', message: 'left_on "31/12/2026" is not a date YYYY-MM-DD' },
+      { line: 4, field: 'left_on', message: 'left_on 2023-12-31 is before hire_date 2024-01-01' },
+    ]);
+    expect(rows.map((r) => r.email)).toEqual(['d@x.org']);
+  });
+});
+
 describe('the web app and the parser agree on the columns', () => {
   it('lists the same required and optional columns', async () => {
     const web = await import('../../../../web/src/modules/admin/utils/import-columns');

@@ -20,6 +20,7 @@ export const COLUMNS = [
   'currency',
   'roles',
   'manages_team',
+  'left_on',
 ] as const;
 export const REQUIRED = ['email', 'first_name', 'last_name', 'team', 'hire_date'] as const;
 
@@ -41,6 +42,8 @@ export interface ImportRow {
   currency: string | null;
   roles: Role[];
   managesTeam: boolean;
+  /** Leaving date; undefined (no `left_on` column, or an empty value) keeps the person's current one. */
+  leftOn?: string;
 }
 
 export interface RowError {
@@ -175,6 +178,10 @@ export function parsePeopleCsv(csv: string): { rows: ImportRow[]; errors: RowErr
       if (!(raw in Role)) err('roles', `Unknown role "${raw}" (roles: ${Object.keys(Role).join(', ')})`);
       else roles.add(raw as Role);
     }
+    const leftOn = r.left_on || undefined;
+    if (leftOn && !isRealDate(leftOn)) err('left_on', `left_on "${r.left_on}" is not a date YYYY-MM-DD`);
+    else if (leftOn && r.hire_date && isRealDate(r.hire_date) && leftOn < r.hire_date)
+      err('left_on', `left_on ${leftOn} is before hire_date ${r.hire_date}`);
     const manages = (r.manages_team ?? '').toLowerCase();
     if (!TRUE.includes(manages) && !FALSE.includes(manages))
       err('manages_team', 'manages_team must be yes or no');
@@ -197,6 +204,7 @@ export function parsePeopleCsv(csv: string): { rows: ImportRow[]; errors: RowErr
       currency,
       roles: [...roles].sort(),
       managesTeam: TRUE.includes(manages),
+      ...(leftOn ? { leftOn } : {}),
     });
   }
   return { rows, errors };

@@ -26,7 +26,7 @@ interface Existing {
  * HR's people import. Every row is validated first (formats, then teams, managers, cycles,
  * duplicates); nothing is written unless the whole file is valid, or HR chose to apply the valid
  * rows only. Applying is one transaction and only writes differences, so re-importing the same
- * file changes nothing. Role and pay changes are audited.
+ * file changes nothing. Role, pay and leaving-date changes are audited.
  */
 @Injectable()
 export class PeopleImportService {
@@ -157,6 +157,13 @@ export class PeopleImportService {
       }
       if (cur) fail(r, 'parent_team', `team "${r.team}" would be its own ancestor`);
     }
+    // A leaving date kept from the organisation's data (no left_on given) must not precede a new hire date.
+    for (const r of input) {
+      if (invalidLines.has(r.line) || r.leftOn !== undefined) continue;
+      const kept = ex.people.get(r.email)?.leftOn;
+      if (kept && kept < r.hireDate)
+        fail(r, 'hire_date', `hire_date ${r.hireDate} is after the person's leaving date ${kept}`);
+    }
     const managesSeen = new Map<string, number>();
     for (const r of input) {
       if (invalidLines.has(r.line) || !r.managesTeam) continue;
@@ -244,7 +251,8 @@ export class PeopleImportService {
             Number(p.baseSalary).toFixed(2) === r.baseSalary &&
             p.salaryCurrency === r.currency)) &&
         JSON.stringify([...(account?.roles ?? [])].sort()) === JSON.stringify(r.roles) &&
-        (!r.managesTeam || team?.managerId === p.id);
+        (!r.managesTeam || team?.managerId === p.id) &&
+        (r.leftOn === undefined || p.leftOn === r.leftOn);
       if (same) unchanged++;
       else {
         updated++;
@@ -335,14 +343,15 @@ export class PeopleImportService {
         fte: r.fte,
         base_salary: r.baseSalary ?? old?.baseSalary ?? null,
         salary_currency: r.baseSalary ? r.currency : (old?.salaryCurrency ?? null),
+        left_on: r.leftOn === undefined ? (old?.leftOn ?? null) : r.leftOn,
       };
     };
     for (let i = 0; i < fresh.length; i += 2000) {
       await m.query(
-        `INSERT INTO person (id, organization_id, first_name, last_name, email, team_id, position_id, hire_date, fte, base_salary, salary_currency)
-         SELECT v.id, $2, v.first_name, v.last_name, v.email, v.team_id, v.position_id, v.hire_date, v.fte, v.base_salary, v.salary_currency
+        `INSERT INTO person (id, organization_id, first_name, last_name, email, team_id, position_id, hire_date, fte, base_salary, salary_currency, left_on)
+         SELECT v.id, $2, v.first_name, v.last_name, v.email, v.team_id, v.position_id, v.hire_date, v.fte, v.base_salary, v.salary_currency, v.left_on
          FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, first_name text, last_name text, email text, team_id uuid, position_id uuid,
-              hire_date date, fte numeric, base_salary numeric, salary_currency text)`,
+              hire_date date, fte numeric, base_salary numeric, salary_currency text, left_on date)`,
         [JSON.stringify(fresh.slice(i, i + 2000).map(values)), org],
       );
     }
@@ -351,9 +360,9 @@ export class PeopleImportService {
       await m.query(
         `UPDATE person p SET first_name = v.first_name, last_name = v.last_name, team_id = v.team_id, position_id = v.position_id,
            hire_date = v.hire_date, fte = v.fte, base_salary = v.base_salary, salary_currency = v.salary_currency,
-           updated_at = now(), version = p.version + 1
+           left_on = v.left_on, updated_at = now(), version = p.version + 1
          FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, first_name text, last_name text, team_id uuid, position_id uuid,
-              hire_date date, fte numeric, base_salary numeric, salary_currency text)
+              hire_date date, fte numeric, base_salary numeric, salary_currency text, left_on date)
          WHERE p.id = v.id AND p.organization_id = $2`,
         [JSON.stringify(upd.map(values)), org],
       );
@@ -439,6 +448,18 @@ export class PeopleImportService {
         entityId: ids.get(r.email)!,
         before,
         after: { baseSalary: r.baseSalary, currency: r.currency },
+      });
+    }
+    for (const r of todo) {
+      if (r.leftOn === undefined) continue;
+      const before = ex.people.get(r.email)?.leftOn ?? null;
+      if (before === r.leftOn) continue;
+      audit.push({
+        action: 'person.leaving.set',
+        entityType: 'Person',
+        entityId: ids.get(r.email)!,
+        before: ex.people.has(r.email) ? { leftOn: before } : null,
+        after: { leftOn: r.leftOn },
       });
     }
     audit.push({

@@ -17,7 +17,11 @@ import { DecimalScalar } from '../../platform/graphql/scalars';
 @ObjectType()
 @Entity('person')
 @Index(['organizationId', 'email'], { unique: true })
-@Index(['organizationId', 'lastName', 'firstName', 'id'])
+// The directory's index (left_on included: listing current staff stays an index-only scan) and the
+// leavers' index for period queries; both written by hand in the PersonLeaving migration:
+// (organization_id, last_name, first_name, id) INCLUDE (left_on), (organization_id, left_on).
+@Index('idx_person_directory', { synchronize: false })
+@Index('idx_person_left_on', { synchronize: false })
 export class Person {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -57,6 +61,14 @@ export class Person {
   @Field({ description: 'Hire date, YYYY-MM-DD.' })
   @Column({ type: 'date' })
   hireDate: string;
+
+  /**
+   * Leaving date, YYYY-MM-DD: from that day on the person is former staff (no sign-in, not in the
+   * directory by default, not invited to surveys). Null while employed. Restricted like pay: only
+   * through the `leftOn` field resolver (a future date may not be public yet).
+   */
+  @Column({ type: 'date', nullable: true })
+  leftOn: string | null;
 
   @Field(() => DecimalScalar, { description: 'Full-time equivalent, 0 < fte <= 1.' })
   @Column({ type: 'numeric', precision: 4, scale: 3, default: '1' })

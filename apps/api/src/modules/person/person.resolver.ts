@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from './person.entity';
-import { PersonService } from './person.service';
+import { displayName, PersonService } from './person.service';
 import { Pay, PeopleArgs, PersonPage } from './dto/person.types';
 import { Team } from '../team/team.entity';
 import { Position } from '../position/position.entity';
@@ -11,6 +11,7 @@ import type { GqlContext } from '../../platform/graphql/gql-context';
 import { DecimalScalar } from '../../platform/graphql/scalars';
 import { notFound } from '../../platform/graphql/app-error';
 import { ParseUUIDArg } from '../../platform/graphql/uuid';
+import { Preloadable } from '../../platform/graphql/preloaded';
 
 @Resolver(() => Person)
 @Members()
@@ -60,27 +61,45 @@ export class PersonResolver {
     return this.personService.setPay(ctx.viewer!, personId, baseSalary, currency, ctx.requestId);
   }
 
+  @Mutation(() => Person, {
+    description:
+      "Set or clear a person's leaving date, YYYY-MM-DD (HR, ADMIN); audited. From that day on the person is former staff: no sign-in, not listed by default.",
+  })
+  @Authorize({ roles: HR_OR_ADMIN })
+  setPersonLeaving(
+    @Args('personId', { type: () => ID }, ParseUUIDArg) personId: string,
+    @Args('leftOn', { type: () => String, nullable: true }) leftOn: string | null,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.personService.setLeaving(ctx.viewer!, personId, leftOn ?? null, ctx.requestId);
+  }
+
   @ResolveField(() => String)
+  @Preloadable()
   displayName(@Parent() p: Person) {
-    return `${p.firstName} ${p.lastName}`;
+    return displayName(p);
   }
 
   @ResolveField(() => Team, { nullable: true })
+  @Preloadable()
   team(@Parent() p: Person, @Context() ctx: GqlContext) {
     return p.teamId ? ctx.loaders.team.load(p.teamId) : null;
   }
 
   @ResolveField(() => Person, { nullable: true })
+  @Preloadable()
   manager(@Parent() p: Person, @Context() ctx: GqlContext) {
     return p.managerId ? ctx.loaders.person.load(p.managerId) : null;
   }
 
   @ResolveField(() => Position, { nullable: true })
+  @Preloadable()
   position(@Parent() p: Person, @Context() ctx: GqlContext) {
     return p.positionId ? ctx.loaders.position.load(p.positionId) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: "The position's title." })
+  @Preloadable()
   async jobTitle(@Parent() p: Person, @Context() ctx: GqlContext) {
     return p.positionId ? ((await ctx.loaders.position.load(p.positionId))?.title ?? null) : null;
   }
@@ -98,6 +117,16 @@ export class PersonResolver {
   @ResolveField(() => Boolean, { description: "Whether the viewer may read this person's pay." })
   canViewPay(@Parent() p: Person, @Context() ctx: GqlContext) {
     return this.policy.allows(ctx, PERSONAL_HR_DATA, {}, p);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Leaving date, YYYY-MM-DD (null while employed). Restricted like pay: FORBIDDEN unless canViewPay.',
+  })
+  @Authorize(PERSONAL_HR_DATA)
+  leftOn(@Parent() p: Person): string | null {
+    return p.leftOn ?? null;
   }
 
   @ResolveField(() => Pay, { nullable: true, description: 'Restricted: FORBIDDEN unless canViewPay.' })

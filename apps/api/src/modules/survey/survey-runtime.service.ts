@@ -134,6 +134,7 @@ export class SurveyRuntimeService implements OnModuleInit {
        SELECT p.id AS "personId", p.team_id AS "teamId", p.hire_date::text AS "hireDate"
          FROM person p
         WHERE p.organization_id = $1
+          AND (p.left_on IS NULL OR p.left_on > (SELECT (now() AT TIME ZONE time_zone)::date FROM organization WHERE id = $1))
           AND (cardinality($2::uuid[]) = 0 OR p.team_id IN (SELECT id FROM sub))
           AND (cardinality($3::uuid[]) = 0 OR p.position_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR cardinality($2::uuid[]) > 0 OR cardinality($3::uuid[]) > 0 OR p.manager_id = $4)

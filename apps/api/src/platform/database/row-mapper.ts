@@ -42,3 +42,30 @@ export async function preparedQuery<R>(
   const pool = (db.driver as unknown as { master: { query: (q: object) => Promise<{ rows: R[] }> } }).master;
   return (await pool.query({ name, text, values })).rows;
 }
+
+/**
+ * An entity's columns selected under a prefix (`t."name" AS "team.name"`), for one statement that
+ * joins several tables, and the hydrate that reads them back from such a row (null when a left
+ * join found nothing).
+ */
+export function prefixedColumns<T>(
+  db: DataSource,
+  entity: EntityClass<T>,
+  alias: string,
+  prefix: string,
+): { select: string; hydrate: (row: Record<string, unknown>) => T | null } {
+  const meta = db.getMetadata(entity);
+  const cols = meta.columns.map(
+    (c) => [c.propertyName, c.databaseName, `${prefix}.${c.databaseName}`] as const,
+  );
+  const idKey = `${prefix}.${meta.primaryColumns[0].databaseName}`;
+  return {
+    select: cols.map(([, column, key]) => `${alias}."${column}" AS "${key}"`).join(', '),
+    hydrate: (row) => {
+      if (row[idKey] === null || row[idKey] === undefined) return null;
+      const o = Object.create(entity.prototype) as Record<string, unknown>;
+      for (const [prop, , key] of cols) o[prop] = row[key];
+      return o as T;
+    },
+  };
+}

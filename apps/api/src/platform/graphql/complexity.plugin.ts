@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
+import { getNullableType, GraphQLError, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import {
   fieldExtensionsEstimator,
   getComplexity,
@@ -23,24 +23,46 @@ const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) =>
   return undefined;
 };
 
-/** Refuses operations whose estimated cost exceeds MAX_COST, before anything runs. */
+/** Cost estimates kept per parsed document (Apollo reuses the object for the same query text). */
+const COSTS_PER_DOCUMENT = 50;
+const MAX_COST_KEY_LENGTH = 2000;
+
+/**
+ * Refuses operations whose estimated cost exceeds MAX_COST, before anything runs. The estimate
+ * depends only on the document, the operation and the variables, so it is computed once per
+ * combination (small variables only) and remembered with the document.
+ */
 export function complexityPlugin(getSchema: () => GraphQLSchema, maxCost = MAX_COST): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const estimate = (
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+  ) =>
+    getComplexity({
+      schema: getSchema(),
+      operationName: operationName ?? undefined,
+      query: document,
+      variables,
+      // A field may state its own cost (`@Field({ complexity })`, e.g. short bounded lists).
+      estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema: getSchema(),
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables ?? {},
-            // A field may state its own cost (`@Field({ complexity })`, e.g. short bounded lists).
-            estimators: [
-              fieldExtensionsEstimator(),
-              listEstimator,
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+          const variables = request.variables ?? {};
+          const key = `${request.operationName ?? ''}\u0001${JSON.stringify(variables)}`;
+          let known = costs.get(document);
+          let cost = known?.get(key);
+          if (cost === undefined) {
+            cost = estimate(document, request.operationName, variables);
+            if (key.length <= MAX_COST_KEY_LENGTH) {
+              if (!known) costs.set(document, (known = new Map()));
+              if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+              known.set(key, cost);
+            }
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost}, at most ${maxCost} allowed`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },

@@ -76,7 +76,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // input too: one set of codes for clients, the GraphQL reason kept beside it.
     return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: code } };
   }
-  if (code === 'BAD_USER_INPUT') return { ...formatted, extensions };
+  if (code === 'BAD_USER_INPUT') {
+    // A variable that does not coerce ('Variable "$i" got invalid value "x" at "i.budget"; ...'):
+    // name the field, as for every other bad input.
+    const at = /^Variable "\$\w+" got invalid value .*? at "\w+\.([^"]+)"/.exec(formatted.message);
+    if (at && !extensions.field) extensions.field = at[1];
+    return { ...formatted, extensions };
+  }
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
     return {
       message: 'Internal server error',

@@ -13,6 +13,7 @@ import type { GqlContext } from './gql-context';
 import { aliasLimitRule, depthLimitRule } from './limits';
 import { complexityPlugin } from './complexity.plugin';
 import { formatError } from './error-formatting';
+import { servePreloadedFields } from './preloaded';
 
 /** Apollo on Fastify: limits, CSRF prevention, no batching, no introspection in production. */
 export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataSource): ApolloDriverConfig {
@@ -31,8 +32,8 @@ export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataS
     fieldResolverEnhancers: ['guards', 'filters'],
     validationRules: [depthLimitRule(), aliasLimitRule()],
     transformSchema: (s: GraphQLSchema) => {
-      schema = s;
-      return s;
+      schema = servePreloadedFields(s);
+      return schema;
     },
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every resolver.
     plugins: [complexityPlugin(() => schema!), ApolloServerPluginCacheControlDisabled()],

@@ -9,6 +9,10 @@ import { UserAccount } from '../../modules/auth/user-account.entity';
 
 type EntityClass<T> = { new (): T };
 
+/** Current staff of the organisation $1: no leaving date, or one still to come (in its time zone). */
+const CURRENT_STAFF =
+  '(left_on IS NULL OR left_on > (SELECT (now() AT TIME ZONE o.time_zone)::date FROM organization o WHERE o.id = $1))';
+
 /**
  * Per-request DataLoaders: every relation is fetched in one query per kind and request, never one
  * per parent row. Created lazily, so a request pays only for what it resolves. Every loader is
@@ -89,8 +93,26 @@ export class Loaders {
   get supportService() {
     return this.byId('supportService', SupportService);
   }
+  /** Current staff reporting to each person (former staff, whose leaving date has come, are left out). */
   get directReports() {
-    return this.groupBy('directReports', Person, 'managerId', { lastName: 'ASC', firstName: 'ASC' });
+    return this.memo<Person[]>('directReports', async (managerIds) => {
+      const org = this.organizationId();
+      if (!org) return managerIds.map(() => []);
+      const { hydrate } = rowMapper(this.db, Person);
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT * FROM person
+          WHERE organization_id = $1 AND manager_id = ANY($2::uuid[]) AND ${CURRENT_STAFF}
+          ORDER BY last_name, first_name`,
+        [org, [...managerIds]],
+      );
+      const map = new Map<string, Person[]>();
+      for (const r of rows) {
+        const p = hydrate(r);
+        if (!map.has(p.managerId!)) map.set(p.managerId!, []);
+        map.get(p.managerId!)!.push(p);
+      }
+      return managerIds.map((k) => map.get(k) ?? []);
+    });
   }
   get teamChildren() {
     return this.groupBy('teamChildren', Team, 'parentId', { name: 'ASC' });
@@ -126,7 +148,8 @@ export class Loaders {
       const org = this.organizationId();
       if (!org) return teamIds.map(() => 0);
       const rows: { team_id: string; n: string }[] = await this.db.query(
-        'SELECT team_id, count(*)::int AS n FROM person WHERE organization_id = $1 AND team_id = ANY($2::uuid[]) GROUP BY team_id',
+        `SELECT team_id, count(*)::int AS n FROM person
+          WHERE organization_id = $1 AND team_id = ANY($2::uuid[]) AND ${CURRENT_STAFF} GROUP BY team_id`,
         [org, [...teamIds]],
       );
       const map = new Map(rows.map((r) => [r.team_id, Number(r.n)]));

@@ -19,6 +19,8 @@ import {
 } from '../../modules/survey/survey.resolver';
 import { NotificationResolver } from '../../modules/notification/notification.resolver';
 import { MirrorResolver } from '../../modules/mirror/mirror.resolver';
+import { AutonomyResolver, DevelopmentResolver } from '../../modules/development/development.resolver';
+import { IncentiveResolver } from '../../modules/incentive/incentive.resolver';
 import {
   DeskResolver,
   ServiceRequestDetailResolver,
@@ -45,6 +47,9 @@ export const RESOLVERS = [
   ServiceRequestDetailResolver,
   RequestEventFieldsResolver,
   MirrorResolver,
+  AutonomyResolver,
+  DevelopmentResolver,
+  IncentiveResolver,
 ];
 
 /** Writes apps/api/schema.gql (the web's codegen input) without a database. */

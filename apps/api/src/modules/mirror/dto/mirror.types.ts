@@ -43,6 +43,11 @@ export class MetricDefinition {
   @Field(() => MetricDirectionEnum) direction: MetricDirectionEnum;
   @Field() unit: string;
   @Field({ description: 'INTAKE (customer figures), SURVEY, DESK, PEOPLE or AUTONOMY.' }) source: string;
+  @Field(() => LocalizedText, {
+    nullable: true,
+    description: 'How the platform computes this figure, where the catalog states it (employee retention).',
+  })
+  rule: LocalizedText | null;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Person } from '../person.entity';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
 import { PageArgs } from '../../../platform/graphql/page';
@@ -33,4 +33,12 @@ export class PeopleArgs extends PageArgs {
   @IsOptional()
   @IsUUID()
   teamId?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Also list former staff (people whose leaving date has come): HR and ADMIN only.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeFormer?: boolean;
 }

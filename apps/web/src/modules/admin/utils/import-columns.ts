@@ -16,6 +16,7 @@ export const OPTIONAL_IMPORT_COLUMNS = [
   'currency',
   'roles',
   'manages_team',
+  'left_on',
 ] as const;
 
 /** A header line and one example row: a starting point to fill in with a spreadsheet. */
@@ -38,6 +39,7 @@ export function importTemplateCsv(): string {
     currency: '',
     roles: 'EMPLOYEE',
     manages_team: 'no',
+    left_on: '',
   };
   return `${header.join(',')}\r\n${header.map((column) => example[column]).join(',')}\r\n`;
 }

@@ -1,7 +1,9 @@
-import { Card, CloseButton, EmptyState, Group, Select, TextInput } from '@mantine/core';
+import { Card, CloseButton, EmptyState, Group, Select, Switch, TextInput } from '@mantine/core';
 import { IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../platform/auth/useSession';
+import { hasAnyRole } from '../../shell/utils/access';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { PageLoader } from '../../shell/components/PageLoader';
 import { PaginationBar } from '../../shell/components/PaginationBar';
@@ -12,13 +14,19 @@ import { useSearchInput } from '../hooks/useSearchInput';
 import { useTeamOptions } from '../hooks/useTeamOptions';
 import { PeopleTable } from './PeopleTable';
 
+/** Who may list former staff (the API's rule for `people(includeFormer: true)`). */
+const FORMER_STAFF_READERS = ['HR', 'ADMIN'] as const;
+
 export default function PeopleDirectoryPage() {
   const { t } = useTranslation();
-  const { search, teamId, page, update } = useDirectoryParams();
+  const { person: viewer } = useSession();
+  const canListFormer = hasAnyRole(viewer?.roles, FORMER_STAFF_READERS);
+  const { search, teamId, former, page, update } = useDirectoryParams();
+  const includeFormer = former && canListFormer;
   const commitSearch = useCallback((value: string) => update({ search: value }), [update]);
   const [searchInput, setSearchInput] = useSearchInput(search, commitSearch);
   const { groups, loading: teamsLoading } = useTeamOptions();
-  const { people, loading, error, refetch, pageSize } = usePeople({ search, teamId, page });
+  const { people, loading, error, refetch, pageSize } = usePeople({ search, teamId, includeFormer, page });
 
   return (
     <>
@@ -58,6 +66,15 @@ export default function PeopleDirectoryPage() {
             data-testid="people-team-filter"
             comboboxProps={{ withinPortal: true }}
           />
+          {canListFormer && (
+            <Switch
+              label={t('leaving.includeFormer')}
+              checked={includeFormer}
+              onChange={(event) => update({ former: event.currentTarget.checked })}
+              mb={8}
+              data-testid="people-include-former"
+            />
+          )}
         </Group>
       </Card>
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
@@ -72,7 +89,12 @@ export default function PeopleDirectoryPage() {
               description={t('people.emptyBody')}
             />
           ) : (
-            <PeopleTable people={people.items} caption={t('people.caption')} busy={loading} />
+            <PeopleTable
+              people={people.items}
+              leavingDates={includeFormer ? leavingDates(people.items) : undefined}
+              caption={t('people.caption')}
+              busy={loading}
+            />
           )}
           <div style={{ padding: 'var(--mantine-spacing-md)', paddingTop: 0 }}>
             <PaginationBar
@@ -87,4 +109,8 @@ export default function PeopleDirectoryPage() {
       )}
     </>
   );
+}
+
+function leavingDates(items: readonly { id: string; leftOn?: string | null }[]): Map<string, string> {
+  return new Map(items.flatMap((p) => (p.leftOn ? [[p.id, p.leftOn] as [string, string]] : [])));
 }

@@ -1,7 +1,8 @@
-import { Anchor, Avatar, Group, Table, Text } from '@mantine/core';
+import { Anchor, Avatar, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PersonRowFragment } from '../../../gql/graphql';
+import { useFormatters } from '../../../platform/i18n/format';
 import classes from './PeopleTable.module.css';
 
 interface PeopleTableProps {
@@ -11,11 +12,21 @@ interface PeopleTableProps {
   /** On a team's page every row has the same team. */
   hideTeam?: boolean;
   busy?: boolean;
+  /** Leaving dates by person (the directory with former staff, for HR): shown beside the name. */
+  leavingDates?: ReadonlyMap<string, string>;
 }
 
 /** People as rows: the name is a link (keyboard), and the whole row is clickable (mouse). */
-export function PeopleTable({ people, caption, hideTeam = false, busy = false }: PeopleTableProps) {
+export function PeopleTable({
+  people,
+  caption,
+  hideTeam = false,
+  busy = false,
+  leavingDates,
+}: PeopleTableProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
+  const today = new Date().toISOString().slice(0, 10);
   const navigate = useNavigate();
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -54,6 +65,13 @@ export function PeopleTable({ people, caption, hideTeam = false, busy = false }:
                   >
                     {person.displayName}
                   </Anchor>
+                  {leavingDates?.has(person.id) && (
+                    <Badge variant="light" color="gray" data-testid="people-former">
+                      {t(leavingDates.get(person.id)! <= today ? 'leaving.left' : 'leaving.leaving', {
+                        date: format.date(leavingDates.get(person.id)!),
+                      })}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>{person.jobTitle ?? person.position?.title ?? <Dash />}</Table.Td>

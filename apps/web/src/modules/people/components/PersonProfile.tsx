@@ -6,6 +6,7 @@ import type { PersonQuery } from '../../../gql/graphql';
 import { useFormatters } from '../../../platform/i18n/format';
 import { Fact } from '../../shell/components/Fact';
 import { usePageTitle } from '../../shell/hooks/usePageTitle';
+import { LeavingCard } from './LeavingCard';
 import { PayCard } from './PayCard';
 import { PersonLinkList } from './PersonLinkList';
 import { RoleBadges } from './RoleBadges';
@@ -58,6 +59,7 @@ export function PersonProfile({ person, aside }: PersonProfileProps) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             {person.canViewPay && <PayCard personId={person.id} />}
+            {person.canViewPay && <LeavingCard personId={person.id} hireDate={person.hireDate} />}
             {aside}
           </Stack>
         </Grid.Col>

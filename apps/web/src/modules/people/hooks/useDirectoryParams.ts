@@ -4,6 +4,8 @@ import { useSearchParams } from 'react-router';
 export interface DirectoryParams {
   search: string;
   teamId: string | null;
+  /** Former staff listed too (`?former=1`, HR and admins). */
+  former: boolean;
   page: number;
 }
 
@@ -13,7 +15,7 @@ function readPage(raw: string | null): number {
 }
 
 /**
- * The directory's filters live in the URL (`?q=…&team=…&page=…`): a search can be shared, and Back
+ * The directory's filters live in the URL (`?q=…&team=…&former=1&page=…`): a search can be shared, and Back
  * returns to the same page of results.
  */
 export function useDirectoryParams() {
@@ -21,6 +23,7 @@ export function useDirectoryParams() {
   const current: DirectoryParams = {
     search: params.get('q') ?? '',
     teamId: params.get('team'),
+    former: params.get('former') === '1',
     page: readPage(params.get('page')),
   };
 
@@ -33,9 +36,11 @@ export function useDirectoryParams() {
             value ? next.set(key, value) : next.delete(key);
           if (changes.search !== undefined) set('q', changes.search.trim() || null);
           if (changes.teamId !== undefined) set('team', changes.teamId);
+          if (changes.former !== undefined) set('former', changes.former ? '1' : null);
           // A new filter starts again from the first page.
-          const page =
-            changes.page ?? (changes.search !== undefined || changes.teamId !== undefined ? 1 : null);
+          const filtered =
+            changes.search !== undefined || changes.teamId !== undefined || changes.former !== undefined;
+          const page = changes.page ?? (filtered ? 1 : null);
           if (page !== null) set('page', page > 1 ? String(page) : null);
           return next;
         },

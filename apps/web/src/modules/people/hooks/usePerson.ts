@@ -1,5 +1,10 @@
-import { useQuery } from '@apollo/client/react';
-import { PersonDocument, PersonPayDocument } from '../../../gql/graphql';
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  PersonDocument,
+  PersonLeavingDocument,
+  PersonPayDocument,
+  SetPersonLeavingDocument,
+} from '../../../gql/graphql';
 
 export function usePerson(id: string) {
   const { data, loading, error, refetch } = useQuery(PersonDocument, { variables: { id } });
@@ -16,4 +21,15 @@ export function usePersonPay(id: string, canViewPay: boolean) {
     skip: !canViewPay,
   });
   return { pay: data?.person.pay ?? null, loading, error, refetch };
+}
+
+/** The leaving date, asked like pay only when `canViewPay` (same rule); HR and admins may change it. */
+export function usePersonLeaving(id: string, canView: boolean) {
+  const { data, loading, error, refetch } = useQuery(PersonLeavingDocument, {
+    variables: { id },
+    skip: !canView,
+  });
+  const [mutate, { loading: saving }] = useMutation(SetPersonLeavingDocument);
+  const save = (leftOn: string | null) => mutate({ variables: { personId: id, leftOn } });
+  return { leftOn: data?.person.leftOn ?? null, loading, error, refetch, save, saving };
 }

@@ -10,6 +10,9 @@ export const ACCESS = {
   mirror: ['HR', 'ADMIN', 'MANAGER'],
   mirrorIntake: ['HR', 'ADMIN'],
   metricDefinitions: ['HR', 'ADMIN'],
+  developmentReview: ['HR', 'ADMIN', 'MANAGER'],
+  teamPay: ['HR', 'ADMIN', 'MANAGER'],
+  paySchemes: ['HR', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function hasAnyRole(

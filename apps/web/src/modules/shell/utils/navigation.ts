@@ -16,6 +16,13 @@ import {
   IconChartLine,
   IconHeadset,
   IconLifebuoy,
+  IconSchool,
+  IconStairsUp,
+  IconGavel,
+  IconReportAnalytics,
+  IconCoin,
+  IconAdjustmentsDollar,
+  IconMessageReport,
   type Icon,
 } from '@tabler/icons-react';
 import { matchPath } from 'react-router';
@@ -39,7 +46,15 @@ export type NavLabelKey =
   | 'mirror.nav.intake'
   | 'desk.nav.requests'
   | 'desk.nav.desk'
-  | 'desk.nav.dashboard';
+  | 'desk.nav.dashboard'
+  | 'development.nav.me'
+  | 'development.nav.decisions'
+  | 'development.nav.training'
+  | 'development.nav.review'
+  | 'pay.nav.mine'
+  | 'pay.nav.team'
+  | 'pay.nav.schemes'
+  | 'pay.nav.disputes';
 
 /** Entries shown from what the API says about the viewer rather than from roles. */
 export type NavFeature = 'desk' | 'deskDashboard';
@@ -65,6 +80,8 @@ export interface NavSection {
     | 'nav.sections.everyone'
     | 'nav.sections.surveys'
     | 'desk.nav.section'
+    | 'development.nav.section'
+    | 'pay.nav.section'
     | 'nav.sections.management'
     | 'nav.sections.administration';
   items: NavItem[];
@@ -120,6 +137,72 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         icon: IconChartLine,
         feature: 'deskDashboard',
         testId: 'nav-desk-dashboard',
+      },
+    ],
+  },
+  {
+    title: 'development.nav.section',
+    items: [
+      {
+        to: '/development/me',
+        label: 'development.nav.me',
+        icon: IconStairsUp,
+        testId: 'nav-development-me',
+      },
+      {
+        to: '/development/decisions',
+        label: 'development.nav.decisions',
+        icon: IconGavel,
+        testId: 'nav-development-decisions',
+      },
+      {
+        to: '/development/training',
+        label: 'development.nav.training',
+        icon: IconSchool,
+        alsoActiveOn: ['/development/skills', '/development/plans'],
+        testId: 'nav-development-training',
+      },
+      {
+        to: '/development/review',
+        label: 'development.nav.review',
+        icon: IconReportAnalytics,
+        roles: ACCESS.developmentReview,
+        alsoActiveOn: ['/development/heatmaps', '/development/rights'],
+        testId: 'nav-development-review',
+      },
+    ],
+  },
+  {
+    title: 'pay.nav.section',
+    items: [
+      {
+        to: '/pay',
+        label: 'pay.nav.mine',
+        icon: IconCoin,
+        end: true,
+        alsoActiveOn: ['/pay/people/:personId'],
+        testId: 'nav-pay',
+      },
+      {
+        to: '/pay/team',
+        label: 'pay.nav.team',
+        icon: IconUsersGroup,
+        roles: ACCESS.teamPay,
+        testId: 'nav-pay-team',
+      },
+      {
+        to: '/pay/schemes',
+        label: 'pay.nav.schemes',
+        icon: IconAdjustmentsDollar,
+        roles: ACCESS.paySchemes,
+        testId: 'nav-pay-schemes',
+      },
+      {
+        to: '/pay/disputes',
+        label: 'pay.nav.disputes',
+        icon: IconMessageReport,
+        roles: ACCESS.paySchemes,
+        testId: 'nav-pay-disputes',
       },
     ],
   },
