@@ -4,7 +4,9 @@ import { browserSuite, useBrowserApp } from '../setup/browser';
 /**
  * Team development in the web app against the real API: a front-line employee logs a decision
  * beyond their rights, their manager confirms it and sees the team's autonomy index move; an
- * employee enrols in a session, completes it and rates it; the manager records a development review.
+ * employee enrols in a session, completes it and rates it; the manager records a development review;
+ * the manager assesses someone from the team skills matrix, approves their requested enrolment and
+ * records a new responsibility in their role history.
  * Needs the web build (`npm run build:web`).
  */
 
@@ -153,5 +155,130 @@ browserSuite('web app: team development', () => {
       await page.getByTestId('review-saved').waitFor();
       await page.getByTestId('past-reviews').getByText(conclusions).waitFor();
     });
+  });
+
+  it('the manager assesses someone from the skills matrix, approves their enrolment request and records a role change', async () => {
+    const [employeeToken, managerToken] = await Promise.all([login(EMPLOYEE), login(MANAGER)]);
+    const { myDevelopment: me } = await gql<{
+      myDevelopment: { personId: string; personName: string; teamName: string | null };
+    }>('{ myDevelopment { personId personName teamName } }', {}, employeeToken);
+    const { developmentReviewTeams } = await gql<{ developmentReviewTeams: { id: string; name: string }[] }>(
+      '{ developmentReviewTeams { id name } }',
+      {},
+      managerToken,
+    );
+    const team = developmentReviewTeams.find((t) => t.name === me.teamName)!;
+    expect(team).toBeDefined();
+
+    // The employee asks for a seat in a session that needs approval: the request waits.
+    const { trainingSessions } = await gql<{
+      trainingSessions: {
+        id: string;
+        courseTitle: string;
+        requiresApproval: boolean;
+        seatsTaken: number;
+        capacity: number;
+        myStatus: string | null;
+      }[];
+    }>(
+      '{ trainingSessions { id courseTitle requiresApproval seatsTaken capacity myStatus } }',
+      {},
+      employeeToken,
+    );
+    const session = trainingSessions.find(
+      (s) => s.requiresApproval && !s.myStatus && s.seatsTaken < s.capacity,
+    )!;
+    expect(session).toBeDefined();
+    const { enrol } = await gql<{ enrol: { id: string; status: string } }>(
+      'mutation ($s: ID!) { enrol(input: { sessionId: $s }) { id status } }',
+      { s: session.id },
+      employeeToken,
+    );
+    expect(enrol.status).toBe('REQUESTED');
+
+    // A skill of the matrix and a level other than the current one.
+    const { skillsMatrix } = await gql<{
+      skillsMatrix: {
+        skills: { id: string; name: string }[];
+        rows: { personId: string; levels: (number | null)[] }[];
+      };
+    }>(
+      'query ($t: ID!) { skillsMatrix(teamId: $t) { skills { id name } rows { personId levels } } }',
+      { t: team.id },
+      managerToken,
+    );
+    const row = skillsMatrix.rows.find((r) => r.personId === me.personId)!;
+    const skill = skillsMatrix.skills[0];
+    const newLevel = row.levels[0] === 3 ? 2 : 3;
+    const note = `Handles complex claims alone ${TAG}`;
+    const responsibility = `Referent for the new ticketing tool ${TAG}`;
+
+    await inFreshPage('development-manager-actions', async (page, baseUrl) => {
+      await page.goto(`${baseUrl}/login`);
+      await signIn(page, MANAGER);
+      // The skills matrix: a click on the cell opens the assessment.
+      await page.goto(`${baseUrl}/development/skills`);
+      await page.getByTestId('skills-matrix').waitFor();
+      await choose(page, 'matrix-team', team.name);
+      const cellName = `Assess ${me.personName} on ${skill.name}`;
+      await page.getByRole('button', { name: cellName, exact: true }).click();
+      const modal = page.getByTestId('assess-modal');
+      await modal.getByTestId('assess-level').getByText(String(newLevel), { exact: true }).click();
+      await modal.getByTestId('assess-note').fill(note);
+      await modal.getByTestId('assess-submit').click();
+      await modal.waitFor({ state: 'detached' });
+      // The matrix shows the manager's level.
+      await page
+        .getByRole('button', { name: cellName, exact: true })
+        .filter({ hasText: new RegExp(`^${newLevel}( / \\d)?$`) })
+        .waitFor();
+
+      // The training page: the request, approved.
+      await page.goto(`${baseUrl}/development/training`);
+      await choose(page, 'requests-team', team.name);
+      const request = page
+        .getByTestId('enrolment-requests')
+        .locator('tr', { hasText: me.personName })
+        .filter({ hasText: session.courseTitle });
+      await request.getByRole('button', { name: 'Approve', exact: true }).click();
+      await request.waitFor({ state: 'detached' });
+
+      // The plans page: a new responsibility, shown in the person's role history.
+      await page.goto(`${baseUrl}/development/plans`);
+      await choose(page, 'plans-team', team.name);
+      await choose(page, 'role-change-person', me.personName);
+      await choose(page, 'role-change-kind', 'New responsibility');
+      await page.getByTestId('role-change-note').fill(responsibility);
+      await page.getByTestId('role-change-submit').click();
+      await page.getByTestId('role-change-saved').waitFor();
+      await page.getByTestId('role-history').getByText(responsibility, { exact: false }).waitFor();
+    });
+
+    const after = await gql<{
+      personSkills: { skillId: string; managerLevel: number | null; level: number | null }[];
+      skillAssessments: { skillId: string; source: string; level: number; note: string }[];
+      enrolments: { id: string; status: string }[];
+      roleHistory: { kind: string; note: string }[];
+    }>(
+      `query ($p: ID!) {
+        personSkills(personId: $p) { skillId managerLevel level }
+        skillAssessments(personId: $p) { skillId source level note }
+        enrolments(personId: $p) { id status }
+        roleHistory(personId: $p) { kind note }
+      }`,
+      { p: me.personId },
+      managerToken,
+    );
+    const assessed = after.personSkills.find((s) => s.skillId === skill.id)!;
+    expect(assessed.managerLevel).toBe(newLevel);
+    expect(assessed.level).toBe(newLevel);
+    expect(after.skillAssessments).toContainEqual({
+      skillId: skill.id,
+      source: 'MANAGER',
+      level: newLevel,
+      note,
+    });
+    expect(after.enrolments.find((e) => e.id === enrol.id)?.status).toBe('APPROVED');
+    expect(after.roleHistory).toContainEqual({ kind: 'NEW_RESPONSIBILITY', note: responsibility });
   });
 });

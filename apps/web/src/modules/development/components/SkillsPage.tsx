@@ -4,17 +4,22 @@ import {
   Button,
   Card,
   Group,
+  Modal,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  AssessSkillDocument,
   CreateSkillDocument,
   ReviewTeamsDocument,
   SetPositionSkillDocument,
@@ -24,7 +29,17 @@ import {
 import { useSession } from '../../../platform/auth/useSession';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { QueryError } from '../../shell/components/QueryError';
+import { cellState } from '../utils/actions';
 import { ApiErrorAlert, heatColor, useDevFormat } from './DevUi';
+
+interface AssessTarget {
+  personId: string;
+  personName: string;
+  skillId: string;
+  skillName: string;
+  level: number | null;
+  required: number | null;
+}
 
 /** Skills catalogue, required levels per position, career tracks, and a team's skills matrix. */
 export default function SkillsPage() {
@@ -96,23 +111,32 @@ export default function SkillsPage() {
 function TeamMatrix() {
   const { t } = useTranslation();
   const f = useDevFormat();
+  const { person } = useSession();
   const teams = useQuery(ReviewTeamsDocument);
   const [teamId, setTeamId] = useState<string | null>(null);
+  const [target, setTarget] = useState<AssessTarget | null>(null);
   const id = teamId ?? teams.data?.developmentReviewTeams[0]?.id ?? null;
   const m = useQuery(SkillsMatrixDocument, { variables: { teamId: id ?? '' }, skip: !id });
   const matrix = m.data?.skillsMatrix;
   return (
     <Card withBorder padding="lg" component="section">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {t('development.skills.matrix')}
-        </Title>
+        <Stack gap={0}>
+          <Title order={2} size="h4">
+            {t('development.skills.matrix')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('development.skills.assessHint')}
+          </Text>
+        </Stack>
         <Select
           aria-label={t('development.common.team')}
           searchable
           data={(teams.data?.developmentReviewTeams ?? []).map((x) => ({ value: x.id, label: x.name }))}
           value={id}
           onChange={setTeamId}
+          data-testid="matrix-team"
+          allowDeselect={false}
         />
       </Group>
       {m.error && <QueryError error={m.error} onRetry={() => void m.refetch()} />}
@@ -138,17 +162,45 @@ function TeamMatrix() {
                   </Table.Td>
                   {r.levels.map((level, i) => {
                     const req = r.required[i];
-                    const ok = !req || (level ?? 0) >= req;
+                    const state = cellState(level, req);
+                    const skill = matrix.skills[i];
+                    const text = `${level ?? '·'}${req ? ` / ${req}` : ''}`;
                     return (
                       <Table.Td
                         key={i}
+                        p={0}
                         style={{
-                          background: req ? (ok ? heatColor(90) : heatColor(20)) : undefined,
+                          background: state === 'none' ? undefined : heatColor(state === 'met' ? 90 : 20),
                           textAlign: 'center',
                         }}
                       >
-                        {level ?? '·'}
-                        {req ? ` / ${req}` : ''}
+                        {r.personId === person?.id ? (
+                          text
+                        ) : (
+                          <UnstyledButton
+                            w="100%"
+                            py={6}
+                            ta="center"
+                            fz="xs"
+                            aria-label={t('development.skills.assessCell', {
+                              person: r.personName,
+                              skill: skill.name,
+                            })}
+                            data-testid="matrix-cell"
+                            onClick={() =>
+                              setTarget({
+                                personId: r.personId,
+                                personName: r.personName,
+                                skillId: skill.id,
+                                skillName: skill.name,
+                                level,
+                                required: req,
+                              })
+                            }
+                          >
+                            {text}
+                          </UnstyledButton>
+                        )}
                       </Table.Td>
                     );
                   })}
@@ -166,7 +218,87 @@ function TeamMatrix() {
           </Table>
         </Table.ScrollContainer>
       )}
+      {target && (
+        <AssessModal
+          key={`${target.personId}-${target.skillId}`}
+          target={target}
+          onClose={() => setTarget(null)}
+        />
+      )}
     </Card>
+  );
+}
+
+/** A manager's assessment of someone of their line on one skill (the API records it as MANAGER). */
+function AssessModal({ target, onClose }: { target: AssessTarget; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState(target.level ? String(target.level) : '');
+  const [note, setNote] = useState('');
+  const [assess, state] = useMutation(AssessSkillDocument, {
+    refetchQueries: [SkillsMatrixDocument],
+    awaitRefetchQueries: true,
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('development.skills.assessTitle', { person: target.personName })}
+    >
+      <Stack gap="sm" data-testid="assess-modal">
+        <Text fw={600}>{target.skillName}</Text>
+        <Text size="sm" c="dimmed">
+          {target.level
+            ? t('development.skills.levelN', { level: target.level })
+            : t('development.skills.notAssessed')}
+          {target.required ? ` · ${t('development.skills.required')}: ${target.required}` : ''}
+        </Text>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('development.skills.level')}
+          </Text>
+          <SegmentedControl
+            aria-label={t('development.skills.level')}
+            data={['1', '2', '3', '4']}
+            value={level}
+            onChange={setLevel}
+            data-testid="assess-level"
+          />
+          <Text size="xs" c="dimmed">
+            {t('development.skills.levelScale')}
+          </Text>
+        </Stack>
+        <Textarea
+          label={t('development.skills.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="assess-note"
+        />
+        <ApiErrorAlert error={state.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('development.training.cancel')}
+          </Button>
+          <Button
+            disabled={!level}
+            loading={state.loading}
+            data-testid="assess-submit"
+            onClick={() =>
+              void assess({
+                variables: {
+                  input: { personId: target.personId, skillId: target.skillId, level: Number(level), note },
+                },
+              })
+                .then(onClose)
+                .catch(() => undefined)
+            }
+          >
+            {t('development.common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

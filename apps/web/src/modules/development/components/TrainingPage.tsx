@@ -22,7 +22,9 @@ import {
   EnrolDocument,
   MyDevelopmentDocument,
   RateTrainingDocument,
+  ReviewTeamsDocument,
   SetEnrolmentStatusDocument,
+  TeamEnrolmentsDocument,
   TrainingDocument,
   type EnrolmentFieldsFragment,
 } from '../../../gql/graphql';
@@ -30,6 +32,7 @@ import { useSession } from '../../../platform/auth/useSession';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { PageLoader } from '../../shell/components/PageLoader';
 import { QueryError } from '../../shell/components/QueryError';
+import { pendingRequests } from '../utils/actions';
 import { ApiErrorAlert, useDevFormat } from './DevUi';
 
 /** Courses and sessions: enrol, complete, rate; HR adds courses and sessions. */
@@ -38,6 +41,7 @@ export default function TrainingPage() {
   const f = useDevFormat();
   const { person } = useSession();
   const isHr = person?.roles.some((r) => r === 'HR' || r === 'ADMIN') ?? false;
+  const isManager = isHr || (person?.roles.includes('MANAGER') ?? false);
   const q = useQuery(TrainingDocument, { fetchPolicy: 'cache-and-network' });
   const [enrol, enrolState] = useMutation(EnrolDocument, { refetchQueries: [TrainingDocument] });
   const data = q.data;
@@ -49,6 +53,7 @@ export default function TrainingPage() {
       />
       {q.error && <QueryError error={q.error} onRetry={() => void q.refetch()} />}
       {q.loading && !data && <PageLoader />}
+      {isManager && <EnrolmentRequests />}
       {data && (
         <>
           <Card withBorder padding="lg" component="section">
@@ -141,6 +146,102 @@ export default function TrainingPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Requested enrolments of a team of the viewer's line (sessions that need approval): approve or reject. */
+function EnrolmentRequests() {
+  const { t } = useTranslation();
+  const f = useDevFormat();
+  const teams = useQuery(ReviewTeamsDocument);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const id = teamId ?? teams.data?.developmentReviewTeams[0]?.id ?? null;
+  const q = useQuery(TeamEnrolmentsDocument, {
+    variables: { teamId: id ?? '' },
+    skip: !id,
+    fetchPolicy: 'cache-and-network',
+  });
+  const [setStatus, state] = useMutation(SetEnrolmentStatusDocument, {
+    refetchQueries: [TeamEnrolmentsDocument, TrainingDocument],
+    awaitRefetchQueries: true,
+  });
+  const decide = (enrolmentId: string, status: 'APPROVED' | 'REJECTED') =>
+    void setStatus({ variables: { input: { enrolmentId, status } } }).catch(() => undefined);
+  const requests = pendingRequests(q.data?.enrolments ?? []);
+  return (
+    <Card withBorder padding="lg" component="section">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('development.training.requests')}
+        </Title>
+        <Select
+          aria-label={t('development.common.team')}
+          searchable
+          data={(teams.data?.developmentReviewTeams ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          value={id}
+          onChange={setTeamId}
+          data-testid="requests-team"
+          allowDeselect={false}
+        />
+      </Group>
+      {q.error && <QueryError error={q.error} onRetry={() => void q.refetch()} />}
+      <ApiErrorAlert error={state.error} />
+      {requests.length === 0 ? (
+        q.data && (
+          <Text c="dimmed" data-testid="no-requests">
+            {t('development.training.noRequests')}
+          </Text>
+        )
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="enrolment-requests">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('development.plans.person')}</Table.Th>
+                <Table.Th>{t('development.training.course')}</Table.Th>
+                <Table.Th>{t('development.training.dates')}</Table.Th>
+                <Table.Th>{t('development.training.requestedOn')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {requests.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{e.personName}</Table.Td>
+                  <Table.Td>{e.courseTitle}</Table.Td>
+                  <Table.Td>
+                    {f.dateTime(e.startsAt)} → {f.dateTime(e.endsAt)}
+                  </Table.Td>
+                  <Table.Td>{f.dateTime(e.requestedAt)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        disabled={state.loading}
+                        onClick={() => decide(e.id, 'APPROVED')}
+                        data-testid="request-approve"
+                      >
+                        {t('development.training.approve')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        disabled={state.loading}
+                        onClick={() => decide(e.id, 'REJECTED')}
+                        data-testid="request-reject"
+                      >
+                        {t('development.training.reject')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
   );
 }
 
