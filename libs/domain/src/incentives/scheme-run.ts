@@ -384,6 +384,7 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
     );
     withWeight.forEach((w, i) => (w.cents = shares[i]!));
   }
+  pools.clear();
 
   let finalCents: Decimal[] | null = null;
   let applied = false;
@@ -425,7 +426,12 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
   }
   let totalCents = ZERO;
   let totalBeforeCapCents = ZERO;
-  const lines: SchemeLine[] = work.map((w, i) => {
+  // Each working line is dropped once its output line exists (a run of 600,000 lines would
+  // otherwise hold both at their peak).
+  const lines: SchemeLine[] = new Array<SchemeLine>(work.length);
+  for (let i = 0; i < work.length; i += 1) {
+    const w = work[i]!;
+    work[i] = undefined as unknown as Working;
     const fc = finalCents ? finalCents[i]! : w.cents;
     if (!fc.isZero()) totalCents = totalCents.plus(fc);
     if (finalCents && !w.cents.isZero()) totalBeforeCapCents = totalBeforeCapCents.plus(w.cents);
@@ -448,8 +454,8 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
     feed(
       `L|${line.participantId}|${line.componentId}|${line.status}|${field(line.measureValue)}|${line.payoutPercent}|${line.prorationFactor}|${line.eligibleDays}|${line.targetAmount}|${line.failedGateIds.join(',')}|${field(line.poolWeight)}|${line.amountBeforeCap}|${line.amount}\n`,
     );
-    return line;
-  });
+    lines[i] = line;
+  }
   const total = centsText(totalCents);
   const totalBeforeCap = finalCents ? centsText(totalBeforeCapCents) : total;
   hash.update(chunk);

@@ -928,7 +928,7 @@ export class IncentiveService {
     );
     // Lines are grouped by participant (the engine emits them participant by participant, in
     // the components' order) and written as arrays, one row per participant: each batch is one JSON
-    // document that PostgreSQL turns into rows (jsonb_populate_recordset maps JSON arrays to SQL
+    // document that PostgreSQL turns into rows (json_populate_recordset maps JSON arrays to SQL
     // arrays), far cheaper than a parameter per column.
     const k = input.scheme.components.length;
     const byId = new Map(input.participants.map((p) => [p.id, p]));
@@ -983,7 +983,7 @@ export class IncentiveService {
         rows.push(row);
       }
       await m.query(
-        `INSERT INTO incentive_run_participant SELECT * FROM jsonb_populate_recordset(NULL::incentive_run_participant, $1::jsonb)`,
+        `INSERT INTO incentive_run_participant SELECT * FROM json_populate_recordset(NULL::incentive_run_participant, $1::json)`,
         [JSON.stringify(rows)],
       );
     }
