@@ -272,6 +272,24 @@ describe('service desk', () => {
       agent,
     );
     expect(notAgent.errors![0].extensions!.field).toBe('input.assigneeId');
+    // A former agent of the service (leaving date reached) is not assignable either.
+    const [{ id: former }] = await t.db.query(
+      `SELECT id FROM person WHERE team_id = (SELECT team_id FROM person WHERE id = $1) AND id <> $1
+          AND left_on IS NULL ORDER BY id LIMIT 1`,
+      [agentId],
+    );
+    await t.db.query(`UPDATE person SET left_on = current_date - 1 WHERE id = $1`, [former]);
+    try {
+      const gone = await t.gql(
+        `mutation($i: AssignInput!) { assignRequest(input: $i) { assigneeId } }`,
+        { i: { requestId: r.id, version: r.version + 1, assigneeId: former } },
+        agent,
+      );
+      expect(codes(gone)).toEqual(['BAD_USER_INPUT']);
+      expect(gone.errors![0].extensions!.field).toBe('input.assigneeId');
+    } finally {
+      await t.db.query(`UPDATE person SET left_on = NULL WHERE id = $1`, [former]);
+    }
   });
 
   it('rating at closure: requester only, once, validated by the closure survey; reopening withdraws it', async () => {

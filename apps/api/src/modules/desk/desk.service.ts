@@ -669,11 +669,14 @@ export class DeskService implements OnModuleInit {
         throw conflict('This request was changed by someone else: reload it, your change was not applied');
       const assignee = input.assigneeId ?? null;
       if (assignee) {
+        // A current agent of the service: former staff (leaving date reached) are not assignable.
         const [ok] = await m.query(
-          `SELECT 1 FROM person p JOIN support_service s ON s.owner_team_id = p.team_id WHERE p.id = $1 AND s.id = $2`,
+          `SELECT 1 FROM person p JOIN support_service s ON s.owner_team_id = p.team_id
+            JOIN organization o ON o.id = p.organization_id
+            WHERE p.id = $1 AND s.id = $2 AND (p.left_on IS NULL OR p.left_on > (now() AT TIME ZONE o.time_zone)::date)`,
           [assignee, r.support_service_id],
         );
-        if (!ok) throw badInput('input.assigneeId', 'The assignee must be an agent of the service');
+        if (!ok) throw badInput('input.assigneeId', 'The assignee must be a current agent of the service');
       }
       const row = await this.update(m, r.id, { assignee_id: assignee });
       await this.event(m, row, viewer.personId, 'ASSIGNED', { data: { from: r.assignee_id, to: assignee } });
