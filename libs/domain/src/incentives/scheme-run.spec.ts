@@ -193,6 +193,20 @@ describe('computeSchemeRun', () => {
     expect(c.hash).not.toBe(a.hash);
   });
 
+  it('a simulation (no hash) computes the same lines', () => {
+    const input: SchemeRunInput = {
+      scheme: scheme(),
+      participants: [person('a'), person('b', { fte: '0.5' })],
+      teams: { t1: { csat: { value: '83' } } },
+    };
+    const stored = computeSchemeRun(input);
+    const simulated = computeSchemeRun(input, { hash: false });
+    expect(simulated.hash).toBe('');
+    expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(simulated.lines).toEqual(stored.lines);
+    expect(simulated.total).toBe(stored.total);
+  });
+
   it('refuses weights that do not sum to 100 and a cap below target', () => {
     expect(() =>
       computeSchemeRun({

@@ -210,7 +210,9 @@ interface Working {
 }
 
 /** Computes a payout run. See the module comment for the rounding rule. */
-export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
+export function computeSchemeRun(input: SchemeRunInput, options: { hash?: boolean } = {}): SchemeRunResult {
+  /** A simulation stores nothing: it skips the hash (empty string). */
+  const hashing = options.hash ?? true;
   const { scheme } = input;
   const curves = validateScheme(scheme);
   const participants = [...input.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -402,18 +404,19 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
     }
   }
   const hash = createHash('sha256');
-  hash.update(canonicalJson({ scheme, teams: input.teams }));
+  if (hashing) hash.update(canonicalJson({ scheme, teams: input.teams }));
   // Participants and lines in a fixed field order (no per-object key sorting: the order is the
   // schema), so the hash stays canonical and cheap.
   let chunk = '';
   const feed = (text: string) => {
+    if (!hashing) return;
     chunk += text;
     if (chunk.length > 65536) {
       hash.update(chunk);
       chunk = '';
     }
   };
-  for (const p of participants) {
+  for (const p of hashing ? participants : []) {
     const keys = Object.keys(p.values).sort();
     let values = '';
     for (const k of keys) {
@@ -451,9 +454,10 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
       amountBeforeCap: before,
       amount: finalCents ? centsText(fc) : before,
     };
-    feed(
-      `L|${line.participantId}|${line.componentId}|${line.status}|${field(line.measureValue)}|${line.payoutPercent}|${line.prorationFactor}|${line.eligibleDays}|${line.targetAmount}|${line.failedGateIds.join(',')}|${field(line.poolWeight)}|${line.amountBeforeCap}|${line.amount}\n`,
-    );
+    if (hashing)
+      feed(
+        `L|${line.participantId}|${line.componentId}|${line.status}|${field(line.measureValue)}|${line.payoutPercent}|${line.prorationFactor}|${line.eligibleDays}|${line.targetAmount}|${line.failedGateIds.join(',')}|${field(line.poolWeight)}|${line.amountBeforeCap}|${line.amount}\n`,
+      );
     lines[i] = line;
   }
   const total = centsText(totalCents);
@@ -466,6 +470,6 @@ export function computeSchemeRun(input: SchemeRunInput): SchemeRunResult {
     totalBeforeCap,
     budgetApplied: applied,
     missing,
-    hash: hash.digest('hex'),
+    hash: hashing ? hash.digest('hex') : '',
   };
 }

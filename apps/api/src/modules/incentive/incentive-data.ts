@@ -127,6 +127,14 @@ export async function loadRunInput(
   ].filter((k) => k.startsWith('team:'));
 
   const people = new Map<string, ParticipantInfo>();
+  // Target pay by position and base salary: computed once per distinct pair.
+  const targets = new Map<string, string | null>();
+  const targetOf = (positionId: string | null, baseSalary: string | null) => {
+    const key = `${positionId ?? ''}|${baseSalary ?? ''}`;
+    let t = targets.get(key);
+    if (t === undefined) targets.set(key, (t = targetPayOf(scheme.target_bonus, positionId, baseSalary)));
+    return t;
+  };
   const participants: SchemeParticipant[] = rows.map((r) => {
     people.set(r.id, { id: r.id, name: r.name, teamId: r.team_id, teamName: r.team_name });
     const values: Record<string, MeasureValue> = { ...(personValues.get(r.id) ?? {}) };
@@ -138,7 +146,7 @@ export async function loadRunInput(
     return {
       id: r.id,
       teamId: r.team_id,
-      targetPay: targetPayOf(scheme.target_bonus, r.position_id, r.base_salary),
+      targetPay: targetOf(r.position_id, r.base_salary),
       baseSalary: r.base_salary,
       fte: r.fte,
       employmentStart: r.hire_date > start ? r.hire_date : null,
@@ -189,7 +197,7 @@ export function applyWhatIf(input: SchemeRunInput, overrides: MeasureOverrideInp
   return { ...input, teams, participants };
 }
 
-/** Runs the engine. */
-export function compute(input: SchemeRunInput): SchemeRunResult {
-  return computeSchemeRun(input);
+/** Runs the engine (a simulation skips the hash: nothing is stored). */
+export function compute(input: SchemeRunInput, options: { hash?: boolean } = {}): SchemeRunResult {
+  return computeSchemeRun(input, options);
 }

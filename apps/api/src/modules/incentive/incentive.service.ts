@@ -652,9 +652,9 @@ export class IncentiveService {
     return toDefinition(s.id, rowToInput(s), s.period_start);
   }
 
-  private run(input: Parameters<typeof compute>[0], field = 'schemeId'): SchemeRunResult {
+  private run(input: Parameters<typeof compute>[0], field = 'schemeId', hash = true): SchemeRunResult {
     try {
-      return compute(input);
+      return compute(input, { hash });
     } catch (e) {
       if (e instanceof DomainRuleError) throw badInput(field, e.message);
       throw e;
@@ -678,14 +678,14 @@ export class IncentiveService {
     });
     const loaded = await loadRunInput(db, s, this.definition(s), start);
     const input = applyWhatIf(loaded.input, args.whatIf);
-    const result = this.run(input);
+    const result = this.run(input, 'schemeId', false);
     const totals = personTotals(result);
     let comparison: IncentiveSimulation['comparison'] = null;
     const otherId = args.compareWithSchemeId ?? s.previous_id;
     if (otherId) {
       const o = await this.schemeRow(db, viewer, otherId);
       const other = await loadRunInput(db, o, this.definition(o), start);
-      const otherResult = this.run(other.input, 'compareWithSchemeId');
+      const otherResult = this.run(other.input, 'compareWithSchemeId', false);
       const before = personTotals(otherResult);
       const people = new Map([...other.people, ...loaded.people]);
       const deltas = this.deltas(before, totals, people);
