@@ -841,9 +841,8 @@ export function simpleCsv(text: string): Record<string, string>[] | null {
       continue;
     }
     if (cells.length !== header.length) return null;
-    const row: Record<string, string> = {};
-    for (let i = 0; i < cells.length; i += 1) row[header[i]!] = cells[i]!.trim();
-    out.push(row);
+    // Object.fromEntries defines own properties, even for a column named "__proto__".
+    out.push(Object.fromEntries(cells.map((c, i) => [header![i]!, c.trim()])));
   }
   return out;
 }

@@ -36,6 +36,14 @@ describe('simpleCsv (the fast path of customer-figure CSVs)', () => {
     );
   });
 
+  it('a column named __proto__ is a column, not the prototype', () => {
+    const text = '__proto__,value\nx,1\n';
+    const rows = simpleCsv(text)!;
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(Object.keys(rows[0]!)).toEqual(['__proto__', 'value']);
+    expect(rows).toEqual(general(text));
+  });
+
   it('leaves quoted files and ragged lines to the general parser', () => {
     expect(simpleCsv('team,value\n"Lyon, centre",3\n')).toBeNull();
     expect(simpleCsv('team,value\nLyon\n')).toBeNull();
