@@ -142,7 +142,7 @@ const ZERO_TARGET = { amount: ZERO, text: '0.00' };
 
 /** An integer number of cents as money text ("-1234.5" never occurs: cents are integers ≥ 0). */
 function centsText(cents: Decimal): string {
-  const digits = cents.toFixed(0).padStart(3, '0');
+  const digits = cents.toString().padStart(3, '0'); // an integer: never in exponent form (Dec's toExpPos is 60)
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 

@@ -4,6 +4,7 @@ import {
   Dec,
   DomainRuleError,
   GateOperator,
+  moneyString,
   roundToCent,
   validateScheme,
   type SchemeComponent,
@@ -248,9 +249,9 @@ export function targetPayOf(
   baseSalary: string | null,
 ): string | null {
   const rule = bonus.byPosition.find((p) => p.positionId === positionId) ?? bonus;
-  if (rule.mode === 'FIXED') return new Dec(rule.value).toFixed(2);
+  if (rule.mode === 'FIXED') return moneyString(new Dec(rule.value));
   if (baseSalary === null) return null;
-  return roundToCent(new Dec(baseSalary).times(rule.value).dividedBy(100)).toFixed(2);
+  return moneyString(roundToCent(new Dec(baseSalary).times(rule.value).dividedBy(100)));
 }
 
 /** Ten equal bins from 0 to the largest total (all in one bin when every total is 0). */
@@ -260,8 +261,8 @@ export function histogram(totals: Decimal[]): { from: string; to: string; count:
   if (max.isZero()) return [{ from: '0.00', to: '0.00', count: totals.length }];
   const width = max.dividedBy(10);
   const bins = Array.from({ length: 10 }, (_, i) => ({
-    from: roundToCent(width.times(i)).toFixed(2),
-    to: roundToCent(width.times(i + 1)).toFixed(2),
+    from: moneyString(roundToCent(width.times(i))),
+    to: moneyString(roundToCent(width.times(i + 1))),
     count: 0,
   }));
   for (const t of totals) {

@@ -7,6 +7,7 @@ import {
   DomainRuleError,
   explainSchemeLine,
   inclusiveDays,
+  moneyString,
   whatWouldMoveIt,
   type SchemeDefinition,
   type SchemeLine,
@@ -739,9 +740,9 @@ export class IncentiveService {
         personId: id,
         personName: p?.name ?? id,
         teamName: p?.teamName ?? null,
-        before: b.toFixed(2),
-        after: a.toFixed(2),
-        delta: a.minus(b).toFixed(2),
+        before: moneyString(b),
+        after: moneyString(a),
+        delta: moneyString(a.minus(b)),
       });
     }
     return out.sort((x, y) => new Dec(y.delta).comparedTo(x.delta) || (x.personId < y.personId ? -1 : 1));
@@ -785,8 +786,8 @@ export class IncentiveService {
       c.target += target;
       targetSum += target;
     }
-    const cents = (v: bigint) => new Dec(v.toString()).dividedBy(100).toFixed(2);
-    const targetMoney = (v: bigint) => new Dec(v.toString()).dividedBy(1e8).toFixed(2);
+    const cents = (v: bigint) => moneyString(new Dec(v.toString()).dividedBy(100));
+    const targetMoney = (v: bigint) => moneyString(new Dec(v.toString()).dividedBy(1e8));
     return {
       targetTotal: targetMoney(targetSum),
       byTeam: [...teams.values()]
@@ -1099,9 +1100,9 @@ export class IncentiveService {
         personId: d.person_id as string,
         personName: d.person_name as string,
         teamName: (d.team_name as string | null) ?? null,
-        before: new Dec(d.before as string).toFixed(2),
-        after: new Dec(d.after as string).toFixed(2),
-        delta: new Dec(d.delta as string).toFixed(2),
+        before: moneyString(new Dec(d.before as string)),
+        after: moneyString(new Dec(d.after as string)),
+        delta: moneyString(new Dec(d.delta as string)),
       })),
       differenceCount: Number(diffs[0]?.n ?? 0),
       histogram: histogram(bins.map((b) => new Dec(b.total as string))),
