@@ -8,7 +8,7 @@ import {
   type SchemeRunInput,
   type SchemeRunResult,
 } from '@symmetry/domain';
-import { measureKey, periodEnd, targetPayOf, type SchemeRow } from './incentive-rules';
+import { inPopulation, measureKey, periodEnd, targetPayOf, type SchemeRow } from './incentive-rules';
 import type { MeasureOverrideInput } from './dto/incentive.types';
 
 /** A participant with what statements and reports show besides the run's input. */
@@ -58,10 +58,10 @@ export async function loadRunInput(
             (p.left_on - 1)::text AS last_day
        FROM person p LEFT JOIN team t ON t.id = p.team_id
       WHERE p.organization_id = $1
-        AND (p.team_id = ANY($2::uuid[]) OR p.position_id = ANY($3::uuid[]) OR p.id = ANY($4::uuid[]))
-        AND p.hire_date <= $6::date AND (p.left_on IS NULL OR p.left_on > $5::date)
+        AND ${inPopulation('p', '$2::jsonb')}
+        AND p.hire_date <= $4::date AND (p.left_on IS NULL OR p.left_on > $3::date)
       ORDER BY p.id`,
-    [org, scheme.population.teamIds, scheme.population.positionIds, scheme.population.personIds, start, end],
+    [org, JSON.stringify(scheme.population), start, end],
   );
   const keys = new Set<string>();
   for (const c of scheme.components) keys.add(measureKey(c.measure));

@@ -51,6 +51,15 @@ export interface SchemeRow {
   updated_at: Date;
 }
 
+/**
+ * SQL condition: person alias `p` belongs to the population `population` (a jsonb expression: the
+ * scheme's column, or a `$n::jsonb` parameter) — in one of its teams, positions, or named.
+ */
+export function inPopulation(p: string, population: string): string {
+  const ids = (key: string) => `(SELECT jsonb_array_elements_text(${population}->'${key}')::uuid)`;
+  return `(${p}.team_id IN ${ids('teamIds')} OR ${p}.position_id IN ${ids('positionIds')} OR ${p}.id IN ${ids('personIds')})`;
+}
+
 /** The key under which a measure's value is looked up. */
 export function measureKey(m: Measure): string {
   switch (m.type) {

@@ -20,6 +20,7 @@ import { Role } from '../organization/organization.enums';
 import { applyWhatIf, compute, loadRunInput, type ParticipantInfo } from './incentive-data';
 import {
   histogram,
+  inPopulation,
   measureKey,
   periodEnd,
   rowToInput,
@@ -55,9 +56,7 @@ const SCHEME_COLUMNS = `s.id, s.organization_id, s.lineage_id, s.version, s.prev
   s.updated_at, d.first_name || ' ' || d.last_name AS designed_by_name,
   a.first_name || ' ' || a.last_name AS approved_by_name,
   (SELECT count(*) FROM person p WHERE p.organization_id = s.organization_id
-     AND (p.team_id IN (SELECT jsonb_array_elements_text(s.population->'teamIds')::uuid)
-       OR p.position_id IN (SELECT jsonb_array_elements_text(s.population->'positionIds')::uuid)
-       OR p.id IN (SELECT jsonb_array_elements_text(s.population->'personIds')::uuid))) AS population_size`;
+     AND ${inPopulation('p', 's.population')}) AS population_size`;
 const SCHEME_FROM = `incentive_scheme s JOIN person d ON d.id = s.designed_by LEFT JOIN person a ON a.id = s.approved_by`;
 
 const RUN_COLUMNS = `r.id, r.scheme_id, s.name AS scheme_name, r.number, r.status, r.corrects_run_id, r.participants,
@@ -285,20 +284,9 @@ export class IncentiveService {
           AND o.period_start <= $4::date AND o.period_end >= $3::date
           AND EXISTS (
             SELECT 1 FROM person p WHERE p.organization_id = $1
-               AND (p.team_id = ANY($5::uuid[]) OR p.position_id = ANY($6::uuid[]) OR p.id = ANY($7::uuid[]))
-               AND (p.team_id IN (SELECT jsonb_array_elements_text(o.population->'teamIds')::uuid)
-                 OR p.position_id IN (SELECT jsonb_array_elements_text(o.population->'positionIds')::uuid)
-                 OR p.id IN (SELECT jsonb_array_elements_text(o.population->'personIds')::uuid)))
+               AND ${inPopulation('p', '$5::jsonb')} AND ${inPopulation('p', 'o.population')})
         LIMIT 1`,
-      [
-        s.organization_id,
-        s.lineage_id,
-        s.period_start,
-        s.period_end,
-        s.population.teamIds,
-        s.population.positionIds,
-        s.population.personIds,
-      ],
+      [s.organization_id, s.lineage_id, s.period_start, s.period_end, JSON.stringify(s.population)],
     );
     if (rows[0])
       throw badInput(
@@ -492,23 +480,20 @@ export class IncentiveService {
     this.assertInputKey(s, key, viewer);
     const rows: Row[] = await this.db.query(
       `WITH RECURSIVE line AS (
-         SELECT id FROM person WHERE manager_id = $5 AND organization_id = $1
+         SELECT id FROM person WHERE manager_id = $3 AND organization_id = $1
          UNION SELECT p.id FROM person p JOIN line l ON p.manager_id = l.id WHERE p.organization_id = $1
        )
        SELECT p.id AS person_id, p.first_name || ' ' || p.last_name AS person_name, t.name AS team_name,
               i.value::text AS value, i.entered_at
          FROM person p LEFT JOIN team t ON t.id = p.team_id
-         LEFT JOIN incentive_input i ON i.scheme_id = $6 AND i.measure_key = $7 AND i.person_id = p.id
-        WHERE p.organization_id = $1
-          AND (p.team_id = ANY($2::uuid[]) OR p.position_id = ANY($3::uuid[]) OR p.id = ANY($4::uuid[]))
-          AND ($8 OR p.id IN (SELECT id FROM line))
-          AND p.hire_date <= $10::date AND (p.left_on IS NULL OR p.left_on > $9::date)
+         LEFT JOIN incentive_input i ON i.scheme_id = $4 AND i.measure_key = $5 AND i.person_id = p.id
+        WHERE p.organization_id = $1 AND ${inPopulation('p', '$2::jsonb')}
+          AND ($6 OR p.id IN (SELECT id FROM line))
+          AND p.hire_date <= $8::date AND (p.left_on IS NULL OR p.left_on > $7::date)
         ORDER BY t.name NULLS LAST, p.last_name, p.first_name`,
       [
         viewer.organizationId,
-        s.population.teamIds,
-        s.population.positionIds,
-        s.population.personIds,
+        JSON.stringify(s.population),
         viewer.personId,
         schemeId,
         key,
@@ -546,9 +531,9 @@ export class IncentiveService {
       const ids = [...new Set(rows.map((r) => r.personId))];
       if (ids.length !== rows.length) throw badInput('rows', 'a person appears twice');
       const members: { id: string }[] = await tx.query(
-        `SELECT p.id FROM person p WHERE p.organization_id = $1 AND p.id = ANY($5::uuid[])
-            AND (p.team_id = ANY($2::uuid[]) OR p.position_id = ANY($3::uuid[]) OR p.id = ANY($4::uuid[]))`,
-        [viewer.organizationId, s.population.teamIds, s.population.positionIds, s.population.personIds, ids],
+        `SELECT p.id FROM person p WHERE p.organization_id = $1 AND p.id = ANY($3::uuid[])
+            AND ${inPopulation('p', '$2::jsonb')}`,
+        [viewer.organizationId, JSON.stringify(s.population), ids],
       );
       const inPop = new Set(members.map((m) => m.id));
       const outside = rows.findIndex((r) => !inPop.has(r.personId));
