@@ -5,6 +5,8 @@ import { moneyString } from './money';
 import { explainSchemeLine, whatWouldMoveIt } from './scheme-explanation';
 import {
   computeSchemeRun,
+  computeSchemeRunCompact,
+  RunHash,
   SchemeComponent,
   SchemeDefinition,
   SchemeParticipant,
@@ -206,6 +208,59 @@ describe('computeSchemeRun', () => {
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(simulated.lines).toEqual(stored.lines);
     expect(simulated.total).toBe(stored.total);
+  });
+
+  it('the compact run hashed while its lines stream elsewhere gives the same hash', () => {
+    const input: SchemeRunInput = {
+      scheme: scheme(),
+      participants: [person('b'), person('a', { fte: '0.5' }), person('c', { values: {} })],
+      teams: { t1: { csat: { value: '83' } } },
+    };
+    const full = computeSchemeRun(input);
+    const compact = computeSchemeRunCompact(input, { hash: false });
+    expect(compact.hash).toBe('');
+    expect(compact.participants.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    const hash = new RunHash(input.scheme, input.teams, compact.participants);
+    for (let i = 0; i < compact.size; i += 1) {
+      expect(compact.line(i)).toEqual(full.lines[i]);
+      hash.line(compact.line(i));
+    }
+    expect(hash.finish(compact.total, compact.totalBeforeCap, compact.budgetApplied)).toBe(full.hash);
+  });
+
+  it('a line worth exactly half a cent under a repeating proration (47/92 days) rounds half-even', () => {
+    // 17.50 × 115 % × 0.8 FTE × 47 / 92 days = 8.225 exactly: half-even gives 8.22. Multiplying by
+    // the factor 0.4086956… rounded to 50 digits first would tip it to 8.23.
+    const r = computeSchemeRun({
+      scheme: scheme({
+        period: { start: '2026-07-01', end: '2026-09-30' },
+        components: [
+          {
+            id: 'sales',
+            label: label('Sales'),
+            kind: 'INDIVIDUAL',
+            weightPercent: '100',
+            measureKey: 'sales',
+            curve: {
+              threshold: { x: '50', payoutPercent: '0' },
+              target: '100',
+              cap: { x: '200', payoutPercent: '150' },
+            },
+          },
+        ],
+      }),
+      participants: [
+        person('a', {
+          targetPay: '17.50',
+          fte: '0.8',
+          employmentStart: '2026-08-15',
+          values: { sales: { value: '130' } },
+        }),
+      ],
+      teams: {},
+    });
+    expect(r.lines[0]).toMatchObject({ payoutPercent: '115.000000', eligibleDays: 47, amount: '8.22' });
+    expect(r.total).toBe('8.22');
   });
 
   it('refuses weights that do not sum to 100 and a cap below target', () => {

@@ -11,7 +11,6 @@ import {
   decimalText,
   LocalisedText,
   moneyString,
-  roundToCent,
   toCents,
   toDecimal,
   toMoney,
@@ -138,13 +137,6 @@ export interface SchemeRunResult {
 
 const HUNDRED = new Dec(100);
 const ZERO = new Dec(0);
-const ZERO_TARGET = { amount: ZERO, text: '0.00' };
-
-/** An integer number of cents as money text ("-1234.5" never occurs: cents are integers ≥ 0). */
-function centsText(cents: Decimal): string {
-  const digits = cents.toString().padStart(3, '0'); // an integer: never in exponent form (Dec's toExpPos is 60)
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
 
 const field = (v: string | null): string => (v === null ? '~' : v);
 
@@ -192,57 +184,180 @@ function gatePasses(op: GateOperator, v: Decimal, t: Decimal): boolean {
   }
 }
 
-interface Working {
-  p: SchemeParticipant;
-  c: SchemeComponent;
-  status: SchemeLineStatus;
-  value: string | null;
-  percent: Decimal;
-  factor: Decimal;
-  eligibleDays: number;
-  targetAmount: Decimal;
-  targetText: string;
-  factorText: string;
-  failed: string[];
-  poolWeight: Decimal | null;
-  exact: Decimal | null; // null for pool lines (filled by the split)
-  cents: Decimal;
+/** The statuses in a fixed order: a line keeps the index of its status (one byte per line). */
+const STATUSES: readonly SchemeLineStatus[] = [
+  'PAID',
+  'BELOW_THRESHOLD',
+  'GATED',
+  'NOT_ELIGIBLE',
+  'NO_DATA',
+  'FALLBACK_TARGET',
+  'FALLBACK_ZERO',
+];
+const ST = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<SchemeLineStatus, number>;
+const NO_GATES: readonly string[] = Object.freeze([]);
+
+/** A distinct value with its text, computed once (percentages, targets, pool weights). */
+interface Entry {
+  readonly dec: Decimal;
+  readonly text: string;
+}
+
+/** Integer cents (a safe integer) as money text. */
+function centsNumberText(cents: number): string {
+  const digits = String(cents).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** An integer-valued Decimal as a safe JS integer (cents of any real payout are far below 2^53). */
+function safeCents(d: Decimal): number {
+  const n = d.toNumber();
+  ensure(
+    Number.isSafeInteger(n),
+    DomainErrorCode.INVALID_MONEY,
+    `amount out of range: ${d.toString()} cents`,
+  );
+  return n;
+}
+
+/**
+ * A computed run held compactly: one byte of status and a few indexes per line, the amounts as
+ * integer cents in typed arrays; `line(i)` builds line i (participant ⌊i / k⌋, component i mod k)
+ * on demand. A run of 600,000 lines is stored, hashed or summarised without 600,000 objects alive.
+ */
+export interface CompactSchemeRun {
+  /** Participants sorted by id, as the lines are. */
+  readonly participants: readonly SchemeParticipant[];
+  readonly components: readonly SchemeComponent[];
+  /** Number of lines (participants × components). */
+  readonly size: number;
+  line(i: number): SchemeLine;
+  /** Final amount of line i in integer cents. */
+  cents(i: number): number;
+  readonly total: string;
+  readonly totalBeforeCap: string;
+  readonly budgetApplied: boolean;
+  readonly missing: readonly { readonly participantId: string; readonly componentId: string }[];
+  readonly hash: string;
 }
 
 /** Computes a payout run. See the module comment for the rounding rule. */
 export function computeSchemeRun(input: SchemeRunInput, options: { hash?: boolean } = {}): SchemeRunResult {
+  const run = computeSchemeRunCompact(input, options);
+  const lines = new Array<SchemeLine>(run.size);
+  for (let i = 0; i < run.size; i += 1) lines[i] = run.line(i);
+  return {
+    lines,
+    total: run.total,
+    totalBeforeCap: run.totalBeforeCap,
+    budgetApplied: run.budgetApplied,
+    missing: run.missing,
+    hash: run.hash,
+  };
+}
+
+/** Computes a payout run into the compact form (see computeSchemeRun for the plain one). */
+export function computeSchemeRunCompact(
+  input: SchemeRunInput,
+  options: { hash?: boolean } = {},
+): CompactSchemeRun {
   /** A simulation stores nothing: it skips the hash (empty string). */
   const hashing = options.hash ?? true;
   const { scheme } = input;
   const curves = validateScheme(scheme);
-  const participants = [...input.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const components = scheme.components;
+  const k = components.length;
+  const participants = [...input.participants];
+  // Inputs read from the database usually come sorted by id already: check before sorting.
+  if (participants.some((p, i) => i > 0 && participants[i - 1]!.id > p.id))
+    participants.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < participants.length; i += 1)
     ensure(
       participants[i]!.id !== participants[i - 1]!.id,
       DomainErrorCode.INVALID_RUN_INPUT,
       `participant ${participants[i]!.id} appears twice`,
     );
-  const weights = new Map(scheme.components.map((c) => [c.id, toDecimal(c.weightPercent, 'weight')]));
+  const size = participants.length * k;
+  const weights = components.map((c) => toDecimal(c.weightPercent, 'weight'));
   const thresholds = new Map(scheme.gates.map((g) => [g.id, toDecimal(g.threshold, 'threshold')]));
-  const percentCache = new Map<string, Map<string, { pct: Decimal; below: boolean }>>(
-    scheme.components.map((c) => [c.id, new Map()]),
-  );
-  const percentTexts = new Map<Decimal, string>();
-  const percentText = (d: Decimal): string => {
-    let t = percentTexts.get(d);
-    if (t === undefined) percentTexts.set(d, (t = decimalText(d, 6)));
-    return t;
-  };
-  const percentOf = (c: SchemeComponent, v: string): { pct: Decimal; below: boolean } => {
-    const cache = percentCache.get(c.id)!;
+
+  // Distinct values, each parsed, computed and printed once: most participants share a target
+  // pay, a proration, a measure value.
+  const percents: Entry[] = [
+    { dec: ZERO, text: decimalText(ZERO, 6) },
+    { dec: HUNDRED, text: decimalText(HUNDRED, 6) },
+  ];
+  const percentByValue = components.map(() => new Map<string, { index: number; below: boolean }>());
+  const percentOf = (ci: number, v: string): { index: number; below: boolean } => {
+    const cache = percentByValue[ci]!;
     let hit = cache.get(v);
     if (!hit) {
-      const curve = curves.get(c.id)!;
-      hit = { pct: payoutPercent(curve, v), below: new Dec(v).lt(curve.threshold) };
+      const curve = curves.get(components[ci]!.id)!;
+      const pct = payoutPercent(curve, v);
+      percents.push({ dec: pct, text: decimalText(pct, 6) });
+      hit = { index: percents.length - 1, below: new Dec(v).lt(curve.threshold) };
       cache.set(v, hit);
     }
     return hit;
   };
+  const decimals = new Map<string, Decimal>();
+  const decimalOf = (v: string): Decimal => {
+    let d = decimals.get(v);
+    if (!d) decimals.set(v, (d = new Dec(v)));
+    return d;
+  };
+  const pays = new Map<string, number>();
+  /** targets[pay × k + component]: the target pay × the component's weight. */
+  const targets: Entry[] = [];
+  const payIndex = (targetPay: string, id: string): number => {
+    let i = pays.get(targetPay);
+    if (i === undefined) {
+      const pay = toMoney(targetPay, `target pay of ${id}`);
+      i = pays.size;
+      pays.set(targetPay, i);
+      for (let c = 0; c < k; c += 1) {
+        const amount = pay.times(weights[c]!).dividedBy(HUNDRED);
+        targets.push({ dec: amount, text: moneyString(amount) });
+      }
+    }
+    return i;
+  };
+  /** A proration with fte × eligible days, the factor's numerator (its denominator: the period's days). */
+  type Prorated = ReturnType<typeof prorate> & { text: string; index: number; numerator: Decimal };
+  const prorations = new Map<string, Prorated>();
+  const prorationList: Prorated[] = [];
+  /**
+   * products[target entry][payout % entry]: target × payout % (the exact line is this × the
+   * proration) and the line's cents by proration index.
+   */
+  let products: { tp: Decimal; cents: number[] }[][] = [];
+  const poolWeights: Entry[] = [];
+  const poolWeightIndex = new Map<string, number>();
+  const poolWeightOf = (key: string, make: () => Decimal): number => {
+    let i = poolWeightIndex.get(key);
+    if (i === undefined) {
+      const dec = make();
+      poolWeights.push({ dec, text: decimalText(dec) });
+      poolWeightIndex.set(key, (i = poolWeights.length - 1));
+    }
+    return i;
+  };
+  poolWeightOf('0', () => ZERO);
+
+  const status = new Uint8Array(size);
+  const percentIndex = new Int32Array(size);
+  /** Index in `targets`, or -1 when the target pay is unknown (target 0.00). */
+  const targetIndex = new Int32Array(size);
+  /** Index in `poolWeights`, or -1 for a line outside a pool. */
+  const poolIndex = new Int32Array(size).fill(-1);
+  const centsBefore = new Float64Array(size);
+  const measureValues = new Array<string | null>(size);
+  const failedGates = new Array<readonly string[]>(size);
+  const prorationOf = new Int32Array(participants.length);
+  const missing: { participantId: string; componentId: string }[] = [];
+  /** Pools by component and team: member lines and the exact pool (members' target × payout). */
+  const pools = components.map(() => new Map<string | null, { lines: number[]; sum: Decimal }>());
+
   const valueOf = (
     p: SchemeParticipant,
     key: string,
@@ -250,19 +365,9 @@ export function computeSchemeRun(input: SchemeRunInput, options: { hash?: boolea
   ): MeasureValue | undefined =>
     scope === 'TEAM' ? (p.teamId === null ? undefined : input.teams[p.teamId]?.[key]) : p.values[key];
 
-  // Caches: most participants share a target pay, a proration and a measure value, so each
-  // distinct value is parsed, computed and printed once (a run of 100,000 people stays in seconds).
-  const pays = new Map<string, Decimal>();
-  const prorations = new Map<string, ReturnType<typeof prorate> & { text: string }>();
-  const targets = new Map<string, { amount: Decimal; text: string }>();
-  const work: Working[] = [];
-  const missing: { participantId: string; componentId: string }[] = [];
-  for (const p of participants) {
-    let pay: Decimal | null = null;
-    if (p.targetPay !== null) {
-      pay = pays.get(p.targetPay) ?? null;
-      if (!pay) pays.set(p.targetPay, (pay = toMoney(p.targetPay, `target pay of ${p.id}`)));
-    }
+  for (let pi = 0; pi < participants.length; pi += 1) {
+    const p = participants[pi]!;
+    const pay = p.targetPay === null ? -1 : payIndex(p.targetPay, p.id);
     const fte = scheme.prorateByFte ? p.fte : '1';
     const prKey = `${fte}|${p.employmentStart ?? ''}|${p.employmentEnd ?? ''}`;
     let pr = prorations.get(prKey);
@@ -274,202 +379,239 @@ export function computeSchemeRun(input: SchemeRunInput, options: { hash?: boolea
         employmentEnd: p.employmentEnd,
         minimumEligibleDays: scheme.minimumEligibleDays,
       });
-      prorations.set(prKey, (pr = { ...computed, text: decimalText(computed.factor, 6) }));
+      pr = {
+        ...computed,
+        text: decimalText(computed.factor, 6),
+        index: prorationList.length,
+        numerator: computed.fte.times(computed.eligibleDays),
+      };
+      prorations.set(prKey, pr);
+      prorationList.push(pr);
     }
-    const failedAll: string[] = [];
-    const failedByComponent = new Map<string, string[]>();
+    prorationOf[pi] = pr.index;
+    let failedAll: readonly string[] = NO_GATES;
+    let failedByComponent: Map<string, string[]> | null = null;
     for (const g of scheme.gates) {
       const mv = valueOf(p, g.measureKey, g.scope);
       const ok =
         mv !== undefined &&
         mv.value !== null &&
         !mv.suppressed &&
-        gatePasses(g.operator, new Dec(mv.value), thresholds.get(g.id)!);
+        gatePasses(g.operator, decimalOf(mv.value), thresholds.get(g.id)!);
       if (ok) continue;
-      if (g.componentId === null) failedAll.push(g.id);
-      else failedByComponent.set(g.componentId, [...(failedByComponent.get(g.componentId) ?? []), g.id]);
+      if (g.componentId === null) failedAll = [...failedAll, g.id];
+      else {
+        failedByComponent ??= new Map();
+        failedByComponent.set(g.componentId, [...(failedByComponent.get(g.componentId) ?? []), g.id]);
+      }
     }
-    for (const c of scheme.components) {
+    for (let ci = 0; ci < k; ci += 1) {
+      const c = components[ci]!;
+      const i = pi * k + ci;
       const scope = c.kind === 'COLLECTIVE' ? 'TEAM' : 'INDIVIDUAL';
       const mv = valueOf(p, c.measureKey, scope);
       const value = mv?.value ?? null;
-      const own = failedByComponent.get(c.id);
+      const own = failedByComponent?.get(c.id);
       const failed = own ? [...failedAll, ...own] : failedAll;
-      let target = ZERO_TARGET;
-      if (pay !== null) {
-        const tKey = `${c.id}|${p.targetPay!}`;
-        let t = targets.get(tKey);
-        if (!t) {
-          const amount = pay.times(weights.get(c.id)!).dividedBy(HUNDRED);
-          targets.set(tKey, (t = { amount, text: moneyString(amount) }));
-        }
-        target = t;
-      }
-      const targetAmount = target.amount;
-      let status: SchemeLineStatus;
-      let percent = ZERO;
-      if (!pr.eligible) status = 'NOT_ELIGIBLE';
-      else if (pay === null) status = 'NO_DATA';
-      else if (failed.length > 0) status = 'GATED';
+      const target = pay < 0 ? -1 : pay * k + ci;
+      let st: number;
+      let pct = 0;
+      if (!pr.eligible) st = ST.NOT_ELIGIBLE;
+      else if (pay < 0) st = ST.NO_DATA;
+      else if (failed.length > 0) st = ST.GATED;
       else if (mv?.suppressed) {
-        status = scheme.fallback === 'TARGET' ? 'FALLBACK_TARGET' : 'FALLBACK_ZERO';
-        percent = scheme.fallback === 'TARGET' ? HUNDRED : ZERO;
-      } else if (value === null) status = 'NO_DATA';
+        st = scheme.fallback === 'TARGET' ? ST.FALLBACK_TARGET : ST.FALLBACK_ZERO;
+        pct = scheme.fallback === 'TARGET' ? 1 : 0;
+      } else if (value === null) st = ST.NO_DATA;
       else {
-        const hit = percentOf(c, value);
-        percent = hit.pct;
-        status = hit.below ? 'BELOW_THRESHOLD' : 'PAID';
+        const hit = percentOf(ci, value);
+        pct = hit.index;
+        st = hit.below ? ST.BELOW_THRESHOLD : ST.PAID;
       }
-      if (status === 'NO_DATA') missing.push({ participantId: p.id, componentId: c.id });
+      if (st === ST.NO_DATA) missing.push({ participantId: p.id, componentId: c.id });
+      status[i] = st;
+      percentIndex[i] = pct;
+      targetIndex[i] = target;
+      measureValues[i] = value;
+      failedGates[i] = failed;
+      const percent = percents[pct]!.dec;
       const pool = c.kind === 'COLLECTIVE' && c.split !== undefined && c.split !== 'TEAM';
-      let poolWeight: Decimal | null = null;
-      if (pool) {
-        const eligible = status !== 'NOT_ELIGIBLE' && status !== 'GATED' && status !== 'NO_DATA';
-        poolWeight = !eligible
-          ? ZERO
-          : c.split === 'POOL_EQUAL'
-            ? new Dec(1)
-            : c.split === 'POOL_FTE'
-              ? toDecimal(p.fte, 'fte')
-              : p.baseSalary === null
-                ? ZERO
-                : toMoney(p.baseSalary, `base salary of ${p.id}`);
+      // The line: target × payout % × fte × eligible days / period days / 100, the one division
+      // last, so that a line worth exactly half a cent is one (a factor like 47/92 rounded first
+      // could tip it); its cents, half-even, are round(target × payout % × fte × days / period days).
+      // Pools sum target × payout % × fte × days over their members, and divide once.
+      let tpn: Decimal | null = null;
+      if (!percent.isZero()) {
+        const byPercent = (products[target] ??= []);
+        const product = (byPercent[pct] ??= { tp: targets[target]!.dec.times(percent), cents: [] });
+        let cents = product.cents[pr.index];
+        if (cents === undefined || pool) {
+          tpn = product.tp.times(pr.numerator);
+          if (cents === undefined)
+            product.cents[pr.index] = cents = safeCents(
+              tpn.dividedBy(pr.periodDays).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN),
+            );
+        }
+        if (!pool) centsBefore[i] = cents;
       }
-      work.push({
-        p,
-        c,
-        status,
-        value,
-        percent,
-        factor: pr.factor,
-        eligibleDays: pr.eligibleDays,
-        targetAmount,
-        targetText: target.text,
-        factorText: pr.text,
-        failed,
-        poolWeight,
-        exact: pool
-          ? null
-          : percent.isZero()
-            ? ZERO
-            : targetAmount.times(percent).times(pr.factor).dividedBy(HUNDRED),
-        cents: ZERO,
-      });
+      if (pool) {
+        const eligible = st !== ST.NOT_ELIGIBLE && st !== ST.GATED && st !== ST.NO_DATA;
+        const w = !eligible
+          ? 0
+          : c.split === 'POOL_EQUAL'
+            ? poolWeightOf('=1', () => new Dec(1))
+            : c.split === 'POOL_FTE'
+              ? poolWeightOf(`f${p.fte}`, () => toDecimal(p.fte, 'fte'))
+              : p.baseSalary === null
+                ? 0
+                : poolWeightOf(`s${p.baseSalary}`, () => toMoney(p.baseSalary!, `base salary of ${p.id}`));
+        poolIndex[i] = w;
+        let entry = pools[ci]!.get(p.teamId);
+        if (!entry) pools[ci]!.set(p.teamId, (entry = { lines: [], sum: ZERO }));
+        entry.lines.push(i);
+        if (tpn !== null && poolWeights[w]!.dec.gt(0)) entry.sum = entry.sum.plus(tpn);
+      }
     }
   }
 
-  // Individual and team lines: half-even to the cent.
-  for (const w of work)
-    if (w.exact !== null) w.cents = w.exact.isZero() ? ZERO : toCents(roundToCent(w.exact));
-  // Pools: per component and team, the exact pool (each member's prorated target × the team's
-  // payout), rounded to the cent, then split by largest remainder on the members' weights.
-  const pools = new Map<string, Working[]>();
-  for (const w of work)
-    if (w.exact === null) {
-      const key = `${w.c.id}\u0000${w.p.teamId ?? ''}`;
-      const list = pools.get(key);
-      if (list) list.push(w);
-      else pools.set(key, [w]);
-    }
-  for (const members of pools.values()) {
-    const poolExact = members.reduce(
-      (s, w) =>
-        w.poolWeight!.gt(0) ? s.plus(w.targetAmount.times(w.percent).times(w.factor).dividedBy(HUNDRED)) : s,
-      ZERO,
-    );
-    const poolCents = toCents(roundToCent(poolExact));
-    const withWeight = members.filter((w) => w.poolWeight!.gt(0));
+  // Pools: the exact pool rounded to the cent, then split by largest remainder on the weights.
+  const periodDays = inclusiveDays(scheme.period);
+  for (const { lines: members, sum } of pools.flatMap((m) => [...m.values()])) {
+    const poolCents = sum.dividedBy(periodDays).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN);
+    const withWeight = members.filter((i) => poolWeights[poolIndex[i]!]!.dec.gt(0));
     if (poolCents.isZero() || withWeight.length === 0) continue;
     const shares = allocateLargestRemainder(
       poolCents,
-      withWeight.map((w) => ({ key: w.p.id, weight: w.poolWeight! })),
+      withWeight.map((i) => ({
+        key: participants[Math.floor(i / k)]!.id,
+        weight: poolWeights[poolIndex[i]!]!.dec,
+      })),
     );
-    withWeight.forEach((w, i) => (w.cents = shares[i]!));
+    withWeight.forEach((i, n) => (centsBefore[i] = safeCents(shares[n]!)));
   }
-  pools.clear();
+  products = [];
 
-  let finalCents: Decimal[] | null = null;
+  let centsFinal: Float64Array = centsBefore;
   let applied = false;
   if (scheme.budget !== null) {
     const budgetCents = toCents(toMoney(scheme.budget, 'budget'));
-    const sum = work.reduce((s, w) => s.plus(w.cents), ZERO);
-    if (sum.gt(budgetCents)) {
+    let sum = 0n;
+    for (let i = 0; i < size; i += 1) sum += BigInt(centsBefore[i]!);
+    if (new Dec(sum.toString()).gt(budgetCents)) {
       // Scale down: the budget re-allocated to the cent by largest remainder (applyBudgetCap's rule).
       const capped = applyBudgetCap(
-        work.map((w) => ({ key: `${w.p.id}\u0000${w.c.id}`, amount: w.cents.dividedBy(100) })),
+        Array.from(centsBefore, (cents, i) => ({
+          key: `${participants[Math.floor(i / k)]!.id}\u0000${components[i % k]!.id}`,
+          amount: new Dec(cents).dividedBy(100),
+        })),
         scheme.budget,
       );
-      finalCents = capped.lines.map((d) => toCents(d));
+      centsFinal = Float64Array.from(capped.lines, (d) => safeCents(toCents(d)));
       applied = capped.applied;
     }
   }
-  const hash = createHash('sha256');
-  if (hashing) hash.update(canonicalJson({ scheme, teams: input.teams }));
-  // Participants and lines in a fixed field order (no per-object key sorting: the order is the
-  // schema), so the hash stays canonical and cheap.
-  let chunk = '';
-  const feed = (text: string) => {
-    if (!hashing) return;
-    chunk += text;
-    if (chunk.length > 65536) {
-      hash.update(chunk);
-      chunk = '';
-    }
-  };
-  for (const p of hashing ? participants : []) {
-    const keys = Object.keys(p.values).sort();
-    let values = '';
-    for (const k of keys) {
-      const v = p.values[k];
-      if (v !== undefined) values += `${k}=${field(v.value)}/${v.suppressed ? 1 : 0}/${v.n ?? '~'};`;
-    }
-    feed(
-      `P|${p.id}|${field(p.teamId)}|${field(p.targetPay)}|${field(p.baseSalary)}|${p.fte}|${field(p.employmentStart)}|${field(p.employmentEnd)}|${values}\n`,
-    );
-  }
-  let totalCents = ZERO;
-  let totalBeforeCapCents = ZERO;
-  // Each working line is dropped once its output line exists (a run of 600,000 lines would
-  // otherwise hold both at their peak).
-  const lines: SchemeLine[] = new Array<SchemeLine>(work.length);
-  for (let i = 0; i < work.length; i += 1) {
-    const w = work[i]!;
-    work[i] = undefined as unknown as Working;
-    const fc = finalCents ? finalCents[i]! : w.cents;
-    if (!fc.isZero()) totalCents = totalCents.plus(fc);
-    if (finalCents && !w.cents.isZero()) totalBeforeCapCents = totalBeforeCapCents.plus(w.cents);
-    const before = centsText(w.cents);
-    const line: SchemeLine = {
-      participantId: w.p.id,
-      teamId: w.p.teamId,
-      componentId: w.c.id,
-      status: w.status,
-      measureValue: w.value,
-      payoutPercent: percentText(w.percent),
-      prorationFactor: w.factorText,
-      eligibleDays: w.eligibleDays,
-      targetAmount: w.targetText,
-      failedGateIds: w.failed,
-      poolWeight: w.poolWeight === null ? null : decimalText(w.poolWeight),
+
+  const line = (i: number): SchemeLine => {
+    const pi = Math.floor(i / k);
+    const p = participants[pi]!;
+    const pr = prorationList[prorationOf[pi]!]!;
+    const t = targetIndex[i]!;
+    const w = poolIndex[i]!;
+    const before = centsNumberText(centsBefore[i]!);
+    return {
+      participantId: p.id,
+      teamId: p.teamId,
+      componentId: components[i % k]!.id,
+      status: STATUSES[status[i]!]!,
+      measureValue: measureValues[i]!,
+      payoutPercent: percents[percentIndex[i]!]!.text,
+      prorationFactor: pr.text,
+      eligibleDays: pr.eligibleDays,
+      targetAmount: t < 0 ? '0.00' : targets[t]!.text,
+      failedGateIds: failedGates[i]!,
+      poolWeight: w < 0 ? null : poolWeights[w]!.text,
       amountBeforeCap: before,
-      amount: finalCents ? centsText(fc) : before,
+      amount: applied ? centsNumberText(centsFinal[i]!) : before,
     };
-    if (hashing)
-      feed(
-        `L|${line.participantId}|${line.componentId}|${line.status}|${field(line.measureValue)}|${line.payoutPercent}|${line.prorationFactor}|${line.eligibleDays}|${line.targetAmount}|${line.failedGateIds.join(',')}|${field(line.poolWeight)}|${line.amountBeforeCap}|${line.amount}\n`,
-      );
-    lines[i] = line;
+  };
+
+  let totalCents = 0n;
+  for (let i = 0; i < size; i += 1) totalCents += BigInt(centsFinal[i]!);
+  const total = centsNumberText(Number(totalCents));
+  let totalBeforeCap = total;
+  if (applied) {
+    let before = 0n;
+    for (let i = 0; i < size; i += 1) before += BigInt(centsBefore[i]!);
+    totalBeforeCap = centsNumberText(Number(before));
   }
-  const total = centsText(totalCents);
-  const totalBeforeCap = finalCents ? centsText(totalBeforeCapCents) : total;
-  hash.update(chunk);
-  hash.update(`T|${total}|${totalBeforeCap}|${applied ? 1 : 0}`);
+
+  let hashText = '';
+  if (hashing) {
+    const hash = new RunHash(input.scheme, input.teams, participants);
+    for (let i = 0; i < size; i += 1) hash.line(line(i));
+    hashText = hash.finish(total, totalBeforeCap, applied);
+  }
   return {
-    lines,
+    participants,
+    components,
+    size,
+    line,
+    cents: (i) => centsFinal[i]!,
     total,
     totalBeforeCap,
     budgetApplied: applied,
     missing,
-    hash: hashing ? hash.digest('hex') : '',
+    hash: hashText,
   };
+}
+
+/**
+ * The run's hash (SHA-256), fed in a fixed order and field order (no per-object key sorting: the
+ * order is the schema): the scheme and team inputs as canonical JSON, every participant (sorted by
+ * id), every line in order, the totals. Built at construction up to the participants, so the lines
+ * can be fed while they are written elsewhere (a run's store hashes as it streams its rows).
+ */
+export class RunHash {
+  private readonly hash = createHash('sha256');
+  private chunk = '';
+
+  constructor(
+    scheme: SchemeDefinition,
+    teams: SchemeRunInput['teams'],
+    participants: readonly SchemeParticipant[],
+  ) {
+    this.hash.update(canonicalJson({ scheme, teams }));
+    for (const p of participants) {
+      const keys = Object.keys(p.values).sort();
+      let values = '';
+      for (const key of keys) {
+        const v = p.values[key];
+        if (v !== undefined) values += `${key}=${field(v.value)}/${v.suppressed ? 1 : 0}/${v.n ?? '~'};`;
+      }
+      this.feed(
+        `P|${p.id}|${field(p.teamId)}|${field(p.targetPay)}|${field(p.baseSalary)}|${p.fte}|${field(p.employmentStart)}|${field(p.employmentEnd)}|${values}\n`,
+      );
+    }
+  }
+
+  /** Feeds the next line (lines in the run's order). */
+  line(l: SchemeLine): void {
+    this.feed(
+      `L|${l.participantId}|${l.componentId}|${l.status}|${field(l.measureValue)}|${l.payoutPercent}|${l.prorationFactor}|${l.eligibleDays}|${l.targetAmount}|${l.failedGateIds.join(',')}|${field(l.poolWeight)}|${l.amountBeforeCap}|${l.amount}\n`,
+    );
+  }
+
+  finish(total: string, totalBeforeCap: string, applied: boolean): string {
+    this.hash.update(this.chunk);
+    this.hash.update(`T|${total}|${totalBeforeCap}|${applied ? 1 : 0}`);
+    return this.hash.digest('hex');
+  }
+
+  private feed(text: string): void {
+    this.chunk += text;
+    if (this.chunk.length > 65536) {
+      this.hash.update(this.chunk);
+      this.chunk = '';
+    }
+  }
 }

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import {
-  computeSchemeRun,
+  computeSchemeRunCompact,
+  type CompactSchemeRun,
   Dec,
   type MeasureValue,
   type SchemeDefinition,
   type SchemeParticipant,
   type SchemeRunInput,
-  type SchemeRunResult,
 } from '@symmetry/domain';
 import { inPopulation, measureKey, periodEnd, targetPayOf, type SchemeRow } from './incentive-rules';
 import type { MeasureOverrideInput } from './dto/incentive.types';
@@ -197,7 +197,7 @@ export function applyWhatIf(input: SchemeRunInput, overrides: MeasureOverrideInp
   return { ...input, teams, participants };
 }
 
-/** Runs the engine (a simulation skips the hash: nothing is stored). */
-export function compute(input: SchemeRunInput, options: { hash?: boolean } = {}): SchemeRunResult {
-  return computeSchemeRun(input, options);
+/** Runs the engine, into its compact form (a simulation skips the hash: nothing is stored). */
+export function compute(input: SchemeRunInput, options: { hash?: boolean } = {}): CompactSchemeRun {
+  return computeSchemeRunCompact(input, options);
 }

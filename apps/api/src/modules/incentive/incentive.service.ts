@@ -11,8 +11,10 @@ import {
   whatWouldMoveIt,
   type SchemeDefinition,
   type SchemeLine,
-  type SchemeRunResult,
+  type CompactSchemeRun,
+  RunHash,
 } from '@symmetry/domain';
+import { copyArray, copyField, copyIn } from '../../platform/database/copy-in';
 import { AuditService } from '../../platform/audit/audit.service';
 import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
@@ -46,8 +48,65 @@ import type {
 } from './dto/incentive.types';
 
 const isHr = (v: Viewer) => v.roles.includes(Role.HR) || v.roles.includes(Role.ADMIN);
-/** Participants written per statement (each with its lines as arrays). */
-const PARTICIPANT_BATCH = 10000;
+/** A PostgreSQL array literal of numbers (null → NULL): nothing to quote or escape. */
+const numberArray = (values: readonly (string | null)[]): string =>
+  `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+
+/**
+ * COPY text of a run's participants (one row each, its lines as arrays in the components' order),
+ * in chunks of about 1 MB; feeds each line to `hash` on the way (the lines in the run's order).
+ */
+function* participantRows(
+  runId: string,
+  organizationId: string,
+  run: CompactSchemeRun,
+  hash: RunHash | null,
+): Generator<string> {
+  const k = run.components.length;
+  const componentIds = copyField(copyArray(run.components.map((c) => c.id)));
+  const statuses = new Array<string>(k);
+  const gates = new Array<string>(k);
+  const values = new Array<string | null>(k);
+  const percents = new Array<string>(k);
+  const targets = new Array<string>(k);
+  const weights = new Array<string | null>(k);
+  const before = new Array<string>(k);
+  const amounts = new Array<string>(k);
+  let chunk = '';
+  for (let pi = 0; pi < run.participants.length; pi += 1) {
+    const p = run.participants[pi]!;
+    let cents = 0;
+    let factor = '';
+    let days = 0;
+    for (let c = 0; c < k; c += 1) {
+      const l = run.line(pi * k + c);
+      hash?.line(l);
+      factor = l.prorationFactor;
+      days = l.eligibleDays;
+      statuses[c] = l.status;
+      gates[c] = l.failedGateIds.join(',');
+      values[c] = l.measureValue;
+      percents[c] = l.payoutPercent;
+      targets[c] = l.targetAmount;
+      weights[c] = l.poolWeight;
+      before[c] = l.amountBeforeCap;
+      amounts[c] = l.amount;
+      cents += run.cents(pi * k + c);
+    }
+    chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${numberArray(statuses)}\t${numberArray(values)}\t${numberArray(percents)}\t${numberArray(targets)}\t${copyField(copyArray(gates))}\t${numberArray(weights)}\t${numberArray(before)}\t${numberArray(amounts)}\n`;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** A participant's total: its lines' integer cents (safe integers) as money text. */
+function centsText(cents: number): string {
+  const digits = String(cents).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
 
 const SCHEME_COLUMNS = `s.id, s.organization_id, s.lineage_id, s.version, s.previous_id, s.name, s.description,
   s.period_kind, s.period_start::text AS period_start, s.period_end::text AS period_end, s.currency, s.population,
@@ -69,11 +128,15 @@ const RUN_FROM = `incentive_run r JOIN incentive_scheme s ON s.id = r.scheme_id
 type Row = Record<string, unknown>;
 
 /** Each participant's total of a run (exact: summed in integer cents). */
-function personTotals(result: SchemeRunResult): Map<string, Decimal> {
-  const cents = new Map<string, bigint>();
-  for (const l of result.lines)
-    cents.set(l.participantId, (cents.get(l.participantId) ?? 0n) + BigInt(l.amount.replace('.', '')));
-  return new Map([...cents].map(([id, c]) => [id, new Dec(c.toString()).dividedBy(100)]));
+function personTotals(result: CompactSchemeRun): Map<string, Decimal> {
+  const k = result.components.length;
+  const totals = new Map<string, Decimal>();
+  result.participants.forEach((p, pi) => {
+    let cents = 0n;
+    for (let c = 0; c < k; c += 1) cents += BigInt(result.cents(pi * k + c));
+    totals.set(p.id, new Dec(cents.toString()).dividedBy(100));
+  });
+  return totals;
 }
 
 /**
@@ -638,7 +701,7 @@ export class IncentiveService {
     return toDefinition(s.id, rowToInput(s), s.period_start);
   }
 
-  private run(input: Parameters<typeof compute>[0], field = 'schemeId', hash = true): SchemeRunResult {
+  private run(input: Parameters<typeof compute>[0], field = 'schemeId', hash = true): CompactSchemeRun {
     try {
       return compute(input, { hash });
     } catch (e) {
@@ -736,7 +799,7 @@ export class IncentiveService {
   private summarise(
     s: SchemeRow,
     def: SchemeDefinition,
-    result: SchemeRunResult,
+    result: CompactSchemeRun,
     people: Map<string, ParticipantInfo>,
   ) {
     // Exact sums in integers: amounts in cents, targets (2 decimals × a 6-decimal proration) in 1e-8.
@@ -746,7 +809,8 @@ export class IncentiveService {
     >();
     const comps = new Map(def.components.map((c) => [c.id, { total: 0n, target: 0n }]));
     let targetSum = 0n;
-    for (const l of result.lines) {
+    for (let i = 0; i < result.size; i += 1) {
+      const l = result.line(i);
       const p = people.get(l.participantId);
       const key = p?.teamId ?? '';
       let t = teams.get(key);
@@ -871,11 +935,11 @@ export class IncentiveService {
       const t0 = performance.now();
       const loaded = await loadRunInput(m, s, this.definition(s));
       const t1 = performance.now();
-      const result = this.run(loaded.input);
+      const result = this.run(loaded.input, 'schemeId', false); // hashed while stored
       const t2 = performance.now();
       const run = await this.storeRun(m, viewer, s, loaded.input, result, prev?.id ?? null, requestId);
       this.log.log(
-        `run ${run.number} of scheme ${s.id}: ${result.lines.length} lines; read ${Math.round(t1 - t0)} ms, computed ${Math.round(t2 - t1)} ms, stored ${Math.round(performance.now() - t2)} ms`,
+        `run ${run.number} of scheme ${s.id}: ${result.size} lines; read ${Math.round(t1 - t0)} ms, computed ${Math.round(t2 - t1)} ms, stored ${Math.round(performance.now() - t2)} ms`,
       );
       return run;
     };
@@ -888,10 +952,12 @@ export class IncentiveService {
     viewer: Pick<Viewer, 'organizationId' | 'personId'>,
     s: SchemeRow,
     input: ReturnType<typeof applyWhatIf>,
-    result: SchemeRunResult,
+    result: CompactSchemeRun,
     correctsRunId: string | null,
     requestId?: string,
   ): Promise<IncentiveRun> {
+    // A run computed without its hash (the usual case) is hashed while its rows stream to PostgreSQL.
+    const hasher = result.hash ? null : new RunHash(input.scheme, input.teams, result.participants);
     const [{ id }]: { id: string }[] = await m.query(
       `INSERT INTO incentive_run (organization_id, scheme_id, number, corrects_run_id, scheme_snapshot, team_inputs,
          participants, missing_count, total, total_before_cap, budget_applied, hash, created_by)
@@ -908,71 +974,24 @@ export class IncentiveService {
         result.total,
         result.totalBeforeCap,
         result.budgetApplied,
-        result.hash,
+        result.hash || '0'.repeat(64),
         viewer.personId,
       ],
     );
-    // Lines are grouped by participant (the engine emits them participant by participant, in
-    // the components' order) and written as arrays, one row per participant: each batch is one JSON
-    // document that PostgreSQL turns into rows (json_populate_recordset maps JSON arrays to SQL
-    // arrays), far cheaper than a parameter per column.
-    const k = input.scheme.components.length;
-    const byId = new Map(input.participants.map((p) => [p.id, p]));
-    const lines = result.lines;
-    const people = lines.length / k;
-    for (let i = 0; i < people; i += PARTICIPANT_BATCH) {
-      const rows: Record<string, unknown>[] = [];
-      for (let j = i; j < Math.min(people, i + PARTICIPANT_BATCH); j += 1) {
-        const first = lines[j * k]!;
-        const p = byId.get(first.participantId)!;
-        const row = {
-          run_id: id,
-          organization_id: viewer.organizationId,
-          person_id: p.id,
-          team_id: p.teamId,
-          target_pay: p.targetPay,
-          base_salary: p.baseSalary,
-          fte: p.fte,
-          employment_start: p.employmentStart,
-          employment_end: p.employmentEnd,
-          inputs: p.values,
-          total: '',
-          proration_factor: first.prorationFactor,
-          eligible_days: first.eligibleDays,
-          component_ids: new Array<string>(k),
-          statuses: new Array<string>(k),
-          measure_values: new Array<string | null>(k),
-          payout_percents: new Array<string>(k),
-          target_amounts: new Array<string>(k),
-          failed_gates: new Array<string>(k),
-          pool_weights: new Array<string | null>(k),
-          amounts_before_cap: new Array<string>(k),
-          amounts: new Array<string>(k),
-        };
-        // The participant's total in integer cents (exact; amounts have two decimals).
-        let cents = 0n;
-        for (let c = 0; c < k; c += 1) {
-          const l = lines[j * k + c]!;
-          row.component_ids[c] = l.componentId;
-          row.statuses[c] = l.status;
-          row.measure_values[c] = l.measureValue;
-          row.payout_percents[c] = l.payoutPercent;
-          row.target_amounts[c] = l.targetAmount;
-          row.failed_gates[c] = l.failedGateIds.length ? l.failedGateIds.join(',') : '';
-          row.pool_weights[c] = l.poolWeight;
-          row.amounts_before_cap[c] = l.amountBeforeCap;
-          row.amounts[c] = l.amount;
-          if (l.amount !== '0.00') cents += BigInt(l.amount.replace('.', ''));
-        }
-        const text = cents.toString().padStart(3, '0');
-        row.total = `${text.slice(0, -2)}.${text.slice(-2)}`;
-        rows.push(row);
-      }
-      await m.query(
-        `INSERT INTO incentive_run_participant SELECT * FROM json_populate_recordset(NULL::incentive_run_participant, $1::json)`,
-        [JSON.stringify(rows)],
-      );
-    }
+    // One row per participant, its lines as arrays in the components' order (the engine emits
+    // them participant by participant), written with one COPY streamed from the compact run.
+    await copyIn(
+      m,
+      `COPY incentive_run_participant (run_id, organization_id, person_id, team_id, target_pay, base_salary, fte,
+         employment_start, employment_end, inputs, total, proration_factor, eligible_days, component_ids, statuses,
+         measure_values, payout_percents, target_amounts, failed_gates, pool_weights, amounts_before_cap, amounts)
+       FROM STDIN`,
+      participantRows(id, viewer.organizationId, result, hasher),
+    );
+    const hash = hasher
+      ? hasher.finish(result.total, result.totalBeforeCap, result.budgetApplied)
+      : result.hash;
+    if (hasher) await m.query(`UPDATE incentive_run SET hash = $2 WHERE id = $1`, [id, hash]);
     await this.record(
       m,
       viewer,
@@ -983,7 +1002,7 @@ export class IncentiveService {
       {
         scheme: s.id,
         total: result.total,
-        hash: result.hash,
+        hash,
         correctsRunId,
       },
       requestId,
