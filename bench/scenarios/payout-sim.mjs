@@ -44,9 +44,11 @@ export async function run() {
           GROUP BY 1, 2`,
         [data.organizationId, PERIOD],
       );
-      await db.query(`SELECT person_id, measure_key, value::text FROM incentive_input WHERE scheme_id = $1`, [
-        data.simScheme,
-      ]);
+      await db.query(
+        `SELECT i.person_id, i.measure_key, i.value::text FROM incentive_input i JOIN person p ON p.id = i.person_id
+          WHERE i.scheme_id = $1 AND p.organization_id = $2 AND p.team_id = ANY($3::uuid[])`,
+        [data.simScheme, data.organizationId, teams],
+      );
       floors.push(performance.now() - t);
     }
     const p95 = percentile(times, 95);

@@ -98,9 +98,13 @@ export async function loadRunInput(
   const personValues = new Map<string, Record<string, MeasureValue>>();
   if (personKeys.length) {
     const inputs: { person_id: string; measure_key: string; value: string }[] = await db.query(
-      `SELECT person_id, measure_key, value::text AS value FROM incentive_input
-        WHERE scheme_id = $1 AND measure_key = ANY($2)`,
-      [scheme.id, personKeys],
+      // Only the population's values (figures may have been entered for people outside it).
+      `SELECT i.person_id, i.measure_key, i.value::text AS value
+         FROM incentive_input i JOIN person p ON p.id = i.person_id
+        WHERE i.scheme_id = $1 AND i.measure_key = ANY($2) AND p.organization_id = $3
+          AND ${inPopulation('p', '$4::jsonb')}
+          AND p.hire_date <= $6::date AND (p.left_on IS NULL OR p.left_on > $5::date)`,
+      [scheme.id, personKeys, org, JSON.stringify(scheme.population), start, end],
     );
     for (const i of inputs) {
       let m = personValues.get(i.person_id);

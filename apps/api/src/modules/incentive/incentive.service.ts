@@ -933,6 +933,8 @@ export class IncentiveService {
       if (!prev && s.status === 'CLOSED')
         throw conflict('A closed scheme only takes corrections of its approved run');
       const t0 = performance.now();
+      // The population is read sorted by id (the run's order): room to sort 100,000 rows in memory.
+      await m.query(`SET LOCAL work_mem = '64MB'`);
       const loaded = await loadRunInput(m, s, this.definition(s));
       const t1 = performance.now();
       const result = this.run(loaded.input, 'schemeId', false); // hashed while stored
