@@ -14,6 +14,13 @@ import { aliasLimitRule, depthLimitRule } from './limits';
 import { complexityPlugin } from './complexity.plugin';
 import { formatError } from './error-formatting';
 import { servePreloadedFields } from './preloaded';
+import { planExecutorPlugin } from './plan-executor';
+
+/**
+ * Root query fields answered by the plan executor (plan-executor.ts) when a request selects only
+ * these: read-only resolvers, whose responses are large and plain (the directory page).
+ */
+export const PLAN_EXECUTED_QUERIES: ReadonlySet<string> = new Set(['people']);
 
 /** Apollo on Fastify: limits, CSRF prevention, no batching, no introspection in production. */
 export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataSource): ApolloDriverConfig {
@@ -36,7 +43,11 @@ export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataS
       return schema;
     },
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every resolver.
-    plugins: [complexityPlugin(() => schema!), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      complexityPlugin(() => schema!),
+      ApolloServerPluginCacheControlDisabled(),
+      planExecutorPlugin(() => schema!, PLAN_EXECUTED_QUERIES),
+    ],
     formatError,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<GqlContext> => {
       const ctx: GqlContext = {
