@@ -5,9 +5,10 @@
 // (SUPPORT_AGENT in the owner team, not its manager). Ten agents read at once (autocannon, 10
 // connections). Floor: the cheapest statement giving the same page through `pg`, as many
 // connections, same run: the open requests of the service in the partial index's order, with the
-// names joined in and the total counted apart (DeskService.queue runs the page and the count as two
-// statements, names through DataLoaders). Also measured: one reader alone (c1_*) and the bare
-// `{ __typename }` query.
+// names joined in and the total counted apart (DeskService.queue runs one prepared statement: the
+// viewer's role for the service, the page with the same joins, preloaded into the GraphQL fields,
+// and the total; the floor leaves the role check out). Also measured: one reader alone (c1_*) and
+// the bare `{ __typename }` query.
 import { benchDb, BENCH_DATA, accessToken, graphql, load, loadSql, report, startServer } from '../lib.mjs';
 import { SERVER_ENV, deskData, deskOrg, logBuild, seedOrg, services } from './desk-data.mjs';
 

@@ -7,9 +7,11 @@
 // removed, then VACUUM ANALYZE, so that each run does the whole work on fresh data. The sweep
 // warns what it is meant to: first response (not yet answered) and resolution, in the states
 // NEW, ACKNOWLEDGED and IN_PROGRESS (WAITING_ON_REQUESTER is paused). p50/p95 are the wall times
-// of RUNS runs. Floor: the same two UPDATE … RETURNING statements (one per warning kind, every row
-// at once) through `pg`; floor_full_ms: the whole answer set-based (the updates, the AT_RISK
-// events and the notifications in one statement per kind). Afterwards the warnings are removed
+// of RUNS runs. The sweep itself is one statement per batch of 5,000 requests (flags, events,
+// notifications, e-mail copies), batches on two connections at once when there is more than one.
+// Floor: the same two UPDATE … RETURNING statements (one per warning kind, every row at once)
+// through `pg`, one connection; floor_full_ms: the whole answer set-based on one connection (the
+// updates, the AT_RISK events and the notifications in one statement per kind). Afterwards the warnings are removed
 // and the open requests left flagged, so that a server with jobs on has nothing to sweep.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';

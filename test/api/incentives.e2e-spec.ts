@@ -574,6 +574,54 @@ describe('incentive schemes', () => {
     expect(retry.data!.startIncentiveRun.status).toBe('COMPUTED');
   });
 
+  it('a participant row refers to an existing run (checked per statement), and goes with its run', async () => {
+    const [run]: { id: string; people: number }[] = await t.db.query(
+      `SELECT r.id, count(p.*)::int AS people FROM incentive_run r JOIN incentive_run_participant p ON p.run_id = r.id
+        GROUP BY r.id HAVING count(p.*) > 0 ORDER BY r.created_at LIMIT 1`,
+    );
+    expect(run!.people).toBeGreaterThan(0);
+    // A row for a run that does not exist: refused as a foreign key would refuse it.
+    await expect(
+      t.db.query(
+        `INSERT INTO incentive_run_participant SELECT gen_random_uuid(), person_id, organization_id, team_id, target_pay,
+           base_salary, fte, employment_start, employment_end, inputs, total, proration_factor, eligible_days, component_ids,
+           statuses, measure_values, payout_percents, target_amounts, failed_gates, pool_weights, amounts_before_cap, amounts
+           FROM incentive_run_participant WHERE run_id = $1 LIMIT 1`,
+        [run!.id],
+      ),
+    ).rejects.toMatchObject({ code: '23503', constraint: 'fk_incentive_run_participant_run' });
+    // A run's id cannot change under its participants.
+    await expect(
+      t.db.query(`UPDATE incentive_run SET id = gen_random_uuid() WHERE id = $1`, [run!.id]),
+    ).rejects.toMatchObject({ code: '23503' });
+    // Deleting the run (inside a transaction rolled back: the run is used by other tests) deletes its participants.
+    const runner = t.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(`DELETE FROM incentive_dispute WHERE run_id = $1 OR correction_run_id = $1`, [
+        run!.id,
+      ]);
+      await runner.query(`DELETE FROM incentive_payout WHERE run_id = $1`, [run!.id]);
+      await runner.query(`UPDATE incentive_run SET corrects_run_id = NULL WHERE corrects_run_id = $1`, [
+        run!.id,
+      ]);
+      await runner.query(`DELETE FROM incentive_run WHERE id = $1`, [run!.id]);
+      const [left] = await runner.query(
+        `SELECT count(*)::int AS n FROM incentive_run_participant WHERE run_id = $1`,
+        [run!.id],
+      );
+      expect(left.n).toBe(0);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const [kept] = await t.db.query(
+      `SELECT count(*)::int AS n FROM incentive_run_participant WHERE run_id = $1`,
+      [run!.id],
+    );
+    expect(kept.n).toBe(run!.people);
+  });
+
   it('prorates a leaver by the days employed (left_on is the first day as former staff)', async () => {
     const [{ org }] = await t.db.query(`SELECT organization_id AS org FROM person WHERE id = $1`, [camille]);
     const leaver = await newPerson(t.db, org, { teamId });

@@ -11,6 +11,10 @@ import { Development1796100000000 } from './1796100000000-Development';
 import { DevelopmentCoverage1796100000001 } from './1796100000001-DevelopmentCoverage';
 import { DirectoryVersion1796250000000 } from './1796250000000-DirectoryVersion';
 import { PersonLeaving1796300000000 } from './1796300000000-PersonLeaving';
+import { DeskMetricStore1796320000000 } from './1796320000000-DeskMetricStore';
+import { MirrorValueRefs1796347000000 } from './1796347000000-MirrorValueRefs';
+import { DeskQueueIndex1796400000000 } from './1796400000000-DeskQueueIndex';
+import { RunParticipantRef1796450000000 } from './1796450000000-RunParticipantRef';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +30,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Incentives1796200000000,
   DirectoryVersion1796250000000,
   PersonLeaving1796300000000,
+  DeskMetricStore1796320000000,
+  MirrorValueRefs1796347000000,
+  DeskQueueIndex1796400000000,
+  RunParticipantRef1796450000000,
 ];

@@ -6,15 +6,7 @@ import { canonicalJson } from './canonical-json';
 import { assertWeightsSumTo100 } from './component-weights';
 import { GateOperator } from './gates';
 import { allocateLargestRemainder } from './largest-remainder';
-import {
-  Dec,
-  decimalText,
-  LocalisedText,
-  moneyString,
-  toCents,
-  toDecimal,
-  toMoney,
-} from './money';
+import { Dec, decimalText, LocalisedText, moneyString, toCents, toDecimal, toMoney } from './money';
 import { compilePayoutCurve, PayoutCurve, PayoutCurveSpec, payoutPercent } from './payout-curve';
 import { DateRange, inclusiveDays, prorate } from './proration';
 

@@ -42,6 +42,7 @@ import { Authorize, Members } from '../../platform/auth/authorize.decorator';
 import { Role } from '../organization/organization.enums';
 import type { GqlContext } from '../../platform/graphql/gql-context';
 import { PageArgs } from '../../platform/graphql/page';
+import { Preloadable } from '../../platform/graphql/preloaded';
 
 @ObjectType({ description: 'One request as its requester or its service sees it, with the timeline.' })
 export class ServiceRequestDetail extends ServiceRequest {
@@ -54,7 +55,10 @@ export class CategorySummary {
   @Field() name: string;
 }
 
-/** Relations of a request, batched per request (DataLoaders), never one query per row. */
+/**
+ * Relations of a request, batched per request (DataLoaders), never one query per row; the queue
+ * page joins requester, assignee and category into its statement and preloads them.
+ */
 @Resolver(() => ServiceRequest)
 @Members()
 export class ServiceRequestFieldsResolver {
@@ -64,16 +68,19 @@ export class ServiceRequestFieldsResolver {
   }
 
   @ResolveField(() => CategorySummary, { nullable: true })
+  @Preloadable()
   category(@Parent() r: ServiceRequest, @Context() ctx: GqlContext) {
     return ctx.loaders.requestCategory.load(r.categoryId);
   }
 
   @ResolveField(() => Person, { nullable: true })
+  @Preloadable()
   requester(@Parent() r: ServiceRequest, @Context() ctx: GqlContext) {
     return ctx.loaders.person.load(r.requesterId);
   }
 
   @ResolveField(() => Person, { nullable: true })
+  @Preloadable()
   assignee(@Parent() r: ServiceRequest, @Context() ctx: GqlContext) {
     return r.assigneeId ? ctx.loaders.person.load(r.assigneeId) : null;
   }

@@ -31,9 +31,11 @@ import {
   type UpdateCommitmentInput,
 } from './dto/desk.types';
 import { calendarOf, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
-import { NotificationService, type NotificationInput } from '../notification/notification.service';
+import { NotificationService } from '../notification/notification.service';
 import { Person } from '../person/person.entity';
-import { rowMapper } from '../../platform/database/row-mapper';
+import { displayName } from '../person/person.service';
+import { prefixedColumns, preparedQuery, rowMapper } from '../../platform/database/row-mapper';
+import { preload } from '../../platform/graphql/preloaded';
 import { JobsService } from '../../platform/jobs/jobs.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Role } from '../organization/organization.enums';
@@ -52,6 +54,76 @@ export const DESK_METRICS = 'desk.metrics';
 const OPEN_STATES = ['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_REQUESTER'];
 /** Requests warned per transaction by the at-risk sweep. */
 const SWEEP_BATCH = 5000;
+/** Connections the sweep uses at once when there is more than one batch to do. */
+const SWEEP_WORKERS = 2;
+const ACTIVE_STATES = `('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
+/** A first response is due for its warning ($1: now); WAITING_ON_REQUESTER is paused. */
+const FR_DUE = `r.first_responded_at IS NULL AND NOT r.first_response_risk_notified AND r.first_response_risk_at <= $1`;
+/** The resolution is due for its warning. */
+const RES_DUE = `NOT r.resolution_risk_notified AND r.resolution_risk_at <= $1`;
+
+/**
+ * One batch of the at-risk sweep ($1 now, $2 batch size, $3 e-mail link base or null), one
+ * statement: `due` locks the requests with a warning due (either kind; rows another transaction
+ * holds are skipped, rows it changed are read again as they now are), `flagged` sets their flags,
+ * `warning` has one row per request and kind with the notification's words, `recipient` one per
+ * warning and person (assignee, service manager, requester; each once).
+ */
+function sweepSql(notificationCtes: (source: string, linkBaseParam: string) => string): string {
+  return `WITH due AS (
+  SELECT r.id, (${FR_DUE}) AS fr, (${RES_DUE}) AS res
+    FROM service_request r
+   WHERE r.state IN ${ACTIVE_STATES} AND ((${FR_DUE}) OR (${RES_DUE}))
+   ORDER BY least(CASE WHEN ${FR_DUE} THEN r.first_response_risk_at END, CASE WHEN ${RES_DUE} THEN r.resolution_risk_at END), r.id
+   LIMIT $2
+   FOR UPDATE OF r SKIP LOCKED
+), flagged AS (
+  UPDATE service_request r
+     SET first_response_risk_notified = r.first_response_risk_notified OR due.fr,
+         resolution_risk_notified = r.resolution_risk_notified OR due.res
+    FROM due WHERE r.id = due.id AND r.id = ANY (ARRAY(SELECT id FROM due))
+  RETURNING r.id, r.organization_id, r.number, r.subject, r.requester_id, r.assignee_id, r.support_service_id,
+            r.first_response_due_at, r.resolution_due_at, due.fr, due.res
+), warning AS (
+  SELECT f.organization_id, f.id, k.kind, k.due_at, f.assignee_id, t.manager_id, f.requester_id,
+         'REQ-' || f.number || ' at risk' AS title,
+         k.label || ' due ' || to_char(k.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || f.subject AS body,
+         '/requests/' || f.id AS link, 'request-risk:' || f.id || ':' || k.kind AS dedupe_key
+    FROM flagged f
+    JOIN support_service s ON s.id = f.support_service_id
+    JOIN team t ON t.id = s.owner_team_id
+    CROSS JOIN LATERAL (VALUES ('first_response', 'First response', f.first_response_due_at, f.fr),
+                               ('resolution', 'Resolution', f.resolution_due_at, f.res)) AS k(kind, label, due_at, due)
+   WHERE k.due
+), event AS (
+  INSERT INTO request_event (organization_id, request_id, kind, internal, data)
+  SELECT organization_id, id, 'AT_RISK', false,
+         jsonb_build_object('commitment', kind, 'dueAt', date_trunc('milliseconds', due_at))
+    FROM warning
+), recipient AS (
+  SELECT w.organization_id, x.person_id, 'REQUEST_AT_RISK' AS kind, w.title, w.body, w.link, w.dedupe_key
+    FROM warning w
+    CROSS JOIN LATERAL (VALUES (w.assignee_id),
+      (CASE WHEN w.manager_id IS DISTINCT FROM w.assignee_id THEN w.manager_id END),
+      (CASE WHEN w.requester_id IS DISTINCT FROM w.assignee_id AND w.requester_id IS DISTINCT FROM w.manager_id
+            THEN w.requester_id END)) AS x(person_id)
+   WHERE x.person_id IS NOT NULL
+), ${notificationCtes('recipient', '$3')}
+SELECT (SELECT count(*)::int FROM flagged) AS requests, (SELECT count(*)::int FROM warning) AS warned`;
+}
+
+/**
+ * The viewer's relation to the support service `s` of owner team `t` (joined by the caller):
+ * `is_member` (an agent: in the owner team), `is_manager` (manages it or a team above it).
+ */
+const serviceRoleFlags = (
+  person: string,
+) => `EXISTS (SELECT 1 FROM person p WHERE p.id = ${person} AND p.team_id = t.id) AS is_member,
+  EXISTS (
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id, manager_id FROM team WHERE id = t.id
+      UNION SELECT x.id, x.parent_id, x.manager_id FROM team x JOIN up ON x.id = up.parent_id
+    ) SELECT 1 FROM up WHERE manager_id = ${person}) AS is_manager`;
 
 const REQUEST_COLUMNS = `r.id, r.organization_id, r.number, r.support_service_id, r.category_id, r.commitment_id,
   r.parent_request_id, r.requester_id, r.requester_team_id, r.assignee_id, r.subject, r.description, r.priority,
@@ -59,6 +131,66 @@ const REQUEST_COLUMNS = `r.id, r.organization_id, r.number, r.support_service_id
   r.original_resolution_due_at, r.resolution_due_at, r.first_response_risk_at, r.resolution_risk_at,
   r.renegotiated_due_at, r.renegotiation_count, r.reopen_count, r.first_response_met, r.resolution_met,
   r.waiting_since, r.version`;
+
+/**
+ * Monthly figures of the months [cur - $4 + 1, cur] (cur: the current month in the time zone $3),
+ * one statement and one pass over the requests of organisation $1's services $2: each request falls
+ * in the month it was opened (width_bucket over the month boundaries), its rating with it; the
+ * backlog at each month end is a running sum of opened minus resolved. Conformity, median and p90
+ * hours, reopen and renegotiation rates, CSAT and ease ($5 by category, $6 by requesting team).
+ * Mirrored in bench/scenarios/desk-metrics.mjs.
+ */
+export const METRICS_SQL = `WITH b AS (
+  SELECT array_agg(((date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1 - i)) AT TIME ZONE $3) ORDER BY i) AS bounds
+    FROM generate_series(0, $4) AS i
+), scope AS (
+  SELECT r.id, r.support_service_id, r.created_at, r.first_responded_at, r.resolved_at, r.first_response_met, r.resolution_met,
+         r.reopen_count, r.renegotiation_count,
+         width_bucket(r.created_at, b.bounds) AS mb,
+         CASE WHEN r.resolved_at IS NOT NULL THEN width_bucket(r.resolved_at, b.bounds) END AS rb,
+         CASE WHEN $5 THEN r.category_id END AS cat, CASE WHEN $6 THEN r.requester_team_id END AS team
+    FROM service_request r, b
+   WHERE r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
+     -- requests opened and resolved before the first month add +1 and -1 to every backlog: left out
+     -- (the first bound written out, not b.bounds[1]: the indexes on created_at and resolved_at serve)
+     AND (r.created_at >= (date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1)) AT TIME ZONE $3
+          OR r.resolved_at IS NULL
+          OR r.resolved_at >= (date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1)) AT TIME ZONE $3)
+), agg AS (
+  SELECT q.mb, q.support_service_id, q.cat, q.team, count(*)::int AS opened,
+         count(*) FILTER (WHERE q.resolved_at IS NOT NULL)::int AS resolved,
+         100.0 * avg(q.first_response_met::int) FILTER (WHERE q.first_response_met IS NOT NULL) AS fr_conf,
+         100.0 * avg(q.resolution_met::int) FILTER (WHERE q.resolution_met IS NOT NULL) AS res_conf,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS med_resp,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS p90_resp,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS med_res,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS p90_res,
+         100.0 * count(*) FILTER (WHERE q.reopen_count > 0) / nullif(count(*) FILTER (WHERE q.resolved_at IS NOT NULL), 0) AS reopen_rate,
+         100.0 * count(*) FILTER (WHERE q.renegotiation_count > 0) / count(*) AS reneg_rate,
+         count(g.request_id)::int AS n, 100.0 * avg((g.csat >= 4)::int) AS csat, avg(g.effort) AS effort
+    FROM scope q LEFT JOIN request_rating g ON g.request_id = q.id AND g.status = 'RATED'
+   WHERE q.mb >= 1
+   GROUP BY 1, 2, 3, 4
+), flows AS (
+  SELECT support_service_id, cat, team, mb AS k, count(*) AS d FROM scope GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT support_service_id, cat, team, rb, -count(*) FROM scope WHERE rb IS NOT NULL GROUP BY 1, 2, 3, 4
+), backlog AS (
+  SELECT m.k, f.support_service_id, f.cat, f.team, sum(f.d)::int AS open_at_end
+    FROM generate_series(1, $4) AS m(k) JOIN flows f ON f.k <= m.k GROUP BY 1, 2, 3, 4
+)
+SELECT to_char((SELECT bounds[a.mb] FROM b) AT TIME ZONE $3, 'YYYY-MM') AS month, a.support_service_id, a.cat, a.team, a.opened, a.resolved,
+       coalesce(bl.open_at_end, 0) AS backlog, a.fr_conf, a.res_conf, a.med_resp, a.p90_resp, a.med_res, a.p90_res,
+       a.reopen_rate, a.reneg_rate, CASE WHEN a.n > 0 THEN a.n END AS ratings, a.csat, a.effort
+  FROM agg a
+  LEFT JOIN backlog bl ON bl.k = a.mb AND bl.support_service_id = a.support_service_id
+       AND bl.cat IS NOT DISTINCT FROM a.cat AND bl.team IS NOT DISTINCT FROM a.team
+ ORDER BY a.mb, a.support_service_id, a.cat NULLS FIRST, a.team NULLS FIRST`;
+
+/** 'YYYY-MM' → months since year 0, and back to the month's first day. */
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthDate = (i: number) =>
+  `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
 
 // Raw SQL rows: columns are read by name and mapped by toRequest.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -133,6 +265,11 @@ function domain<T>(field: string, fn: () => T): T {
 @Injectable()
 export class DeskService implements OnModuleInit {
   private readonly logger = new Logger('Desk');
+  private sweepSql?: string;
+  private queueCols?: {
+    requester: ReturnType<typeof prefixedColumns<Person>>;
+    assignee: ReturnType<typeof prefixedColumns<Person>>;
+  };
 
   constructor(
     private readonly db: DataSource,
@@ -157,12 +294,7 @@ export class DeskService implements OnModuleInit {
   ): Promise<DeskRole | null> {
     const [s] = await m.query(
       `SELECT s.id, t.id AS team_id, t.manager_id,
-              EXISTS (SELECT 1 FROM person p WHERE p.id = $2 AND p.team_id = t.id) AS is_member,
-              EXISTS (
-                WITH RECURSIVE up AS (
-                  SELECT id, parent_id, manager_id FROM team WHERE id = t.id
-                  UNION SELECT x.id, x.parent_id, x.manager_id FROM team x JOIN up ON x.id = up.parent_id
-                ) SELECT 1 FROM up WHERE manager_id = $2) AS is_manager
+              ${serviceRoleFlags('$2')}
          FROM support_service s JOIN team t ON t.id = s.owner_team_id
         WHERE s.id = $1 AND s.organization_id = $3`,
       [serviceId, viewer.personId, viewer.organizationId],
@@ -486,44 +618,106 @@ export class DeskService implements OnModuleInit {
     return { items: rows.map((r) => toRequest(r)), totalCount, offset, limit };
   }
 
+  /**
+   * A service's queue page in one prepared statement (one per combination of filters): the
+   * viewer's role for the service (as serviceRole), and only if they may see the queue, the page's
+   * ids by due moment from the partial queue index, the requests with their requester, assignee and
+   * category joined in (preloaded: the page's fields need no further query), and the total counted
+   * from the same index (index-only: it carries organization_id).
+   */
   async queue(viewer: Viewer, a: DeskQueueArgs): Promise<ServiceRequestPage> {
-    const role = await this.serviceRole(viewer, a.supportServiceId);
-    if (!role) throw forbidden('Only the service’s agents, its manager and HR see its queue');
-    const states = a.states?.length ? a.states : OPEN_STATES;
-    // A literal "open" condition lets the planner use the partial queue index (ordered by due).
-    const openOnly = states.every((x) => OPEN_STATES.includes(x))
-      ? `AND r.state NOT IN ('RESOLVED', 'CLOSED')`
-      : '';
-    const where = `r.support_service_id = $1 AND r.organization_id = $2 AND r.state = ANY($3::request_state[]) ${openOnly}
-          AND ($4::uuid IS NULL OR r.category_id = $4)
-          AND ($5::uuid IS NULL OR r.assignee_id = $5)
-          AND (NOT $6 OR r.assignee_id IS NULL)
-          AND (NOT $7 OR r.resolution_risk_at <= now() OR r.resolution_due_at <= now() + interval '24 hours'
-               OR (r.first_responded_at IS NULL AND r.first_response_risk_at <= now()))
-          AND (NOT $8 OR (r.state <> 'WAITING_ON_REQUESTER' AND (r.resolution_due_at <= now()
-               OR (r.first_responded_at IS NULL AND r.first_response_due_at <= now()))))`;
-    const params = [
-      a.supportServiceId,
-      viewer.organizationId,
-      states,
-      a.categoryId ?? null,
-      a.assigneeId ?? null,
-      a.unassigned,
-      a.dueSoon,
-      a.breached,
-    ];
-    const [rows, [{ n }]] = await Promise.all([
-      this.db.query(
-        `SELECT ${REQUEST_COLUMNS} FROM service_request r WHERE ${where}
-          ORDER BY r.resolution_due_at, r.id LIMIT $9 OFFSET $10`,
-        [...params, a.limit, a.offset],
-      ) as Promise<Row[]>,
-      this.db.query(`SELECT count(*)::int AS n FROM service_request r WHERE ${where}`, params) as Promise<
-        { n: number }[]
-      >,
-    ]);
+    const admin = viewer.roles.includes(Role.HR) || viewer.roles.includes(Role.ADMIN);
+    const states = a.states?.length ? [...new Set(a.states)] : OPEN_STATES;
+    const values: unknown[] = [a.supportServiceId, viewer.organizationId, viewer.personId, admin];
+    const filters = ['r.support_service_id = $1', 'r.organization_id = $2'];
+    const name = ['desk-queue'];
+    const param = (v: unknown) => `$${values.push(v)}`;
+    // A literal "open" condition lets the planner use the partial queue index (ordered by due);
+    // with every open state asked for, it is the whole state condition.
+    const openOnly = states.every((x) => OPEN_STATES.includes(x));
+    if (openOnly) filters.push(`r.state NOT IN ('RESOLVED', 'CLOSED')`);
+    else name.push('any');
+    if (!openOnly || states.length < OPEN_STATES.length) {
+      filters.push(`r.state = ANY(${param(states)}::request_state[])`);
+      name.push('states');
+    }
+    if (a.categoryId) {
+      filters.push(`r.category_id = ${param(a.categoryId)}`);
+      name.push('category');
+    }
+    if (a.assigneeId) {
+      filters.push(`r.assignee_id = ${param(a.assigneeId)}`);
+      name.push('assignee');
+    }
+    if (a.unassigned) {
+      filters.push('r.assignee_id IS NULL');
+      name.push('unassigned');
+    }
+    if (a.dueSoon) {
+      filters.push(`(r.resolution_risk_at <= now() OR r.resolution_due_at <= now() + interval '24 hours'
+               OR (r.first_responded_at IS NULL AND r.first_response_risk_at <= now()))`);
+      name.push('due-soon');
+    }
+    if (a.breached) {
+      filters.push(`(r.state <> 'WAITING_ON_REQUESTER' AND (r.resolution_due_at <= now()
+               OR (r.first_responded_at IS NULL AND r.first_response_due_at <= now())))`);
+      name.push('breached');
+    }
+    // Nothing of the service's requests is read unless the viewer may see its queue.
+    const where = `${filters.join(' AND ')} AND EXISTS (SELECT 1 FROM allowed)`;
+    const c = this.queueColumns();
+    const limit = param(a.limit);
+    const offset = param(a.offset);
+    const rows = await preparedQuery<Row>(
+      this.db,
+      name.join('-'),
+      `WITH svc AS (
+         SELECT s.id, ${serviceRoleFlags('$3')}
+           FROM support_service s JOIN team t ON t.id = s.owner_team_id
+          WHERE s.id = $1 AND s.organization_id = $2
+       ), allowed AS (SELECT 1 FROM svc WHERE $4 OR svc.is_member OR svc.is_manager)
+       SELECT svc.is_member, svc.is_manager,
+              (SELECT count(*)::int FROM service_request r WHERE ${where}) AS total, q.*
+         FROM svc LEFT JOIN LATERAL (
+           SELECT ${REQUEST_COLUMNS}, ${c.requester.select}, ${c.assignee.select}, c.name AS category_name
+             FROM (SELECT r.id FROM service_request r WHERE ${where}
+                    ORDER BY r.resolution_due_at, r.id LIMIT ${limit} OFFSET ${offset}) page
+             JOIN service_request r ON r.id = page.id
+             LEFT JOIN person rq ON rq.id = r.requester_id AND rq.organization_id = r.organization_id
+             LEFT JOIN person a ON a.id = r.assignee_id AND a.organization_id = r.organization_id
+             LEFT JOIN request_category c ON c.id = r.category_id AND c.organization_id = r.organization_id
+         ) q ON true
+        ORDER BY q.resolution_due_at, q.id`,
+      values,
+    );
+    if (!rows.length) throw notFound('Support service');
+    if (!admin && !rows[0].is_member && !rows[0].is_manager)
+      throw forbidden('Only the service’s agents, its manager and HR see its queue');
     const now = new Date();
-    return { items: rows.map((r) => toRequest(r, now)), totalCount: n, offset: a.offset, limit: a.limit };
+    const people = new Map<string, Person>();
+    const person = (p: Person | null) => {
+      if (!p) return null;
+      if (!people.has(p.id)) people.set(p.id, preload(p, { displayName: displayName(p) }));
+      return people.get(p.id)!;
+    };
+    const items = rows
+      .filter((r) => r.id !== null)
+      .map((r) =>
+        preload(toRequest(r, now), {
+          requester: person(c.requester.hydrate(r)),
+          assignee: person(c.assignee.hydrate(r)),
+          category: r.category_name === null ? null : { id: r.category_id, name: r.category_name },
+        }),
+      );
+    return { items, totalCount: Number(rows[0].total), offset: a.offset, limit: a.limit };
+  }
+
+  private queueColumns() {
+    this.queueCols ??= {
+      requester: prefixedColumns(this.db, Person, 'rq', 'rq'),
+      assignee: prefixedColumns(this.db, Person, 'a', 'a'),
+    };
+    return this.queueCols;
   }
 
   async transition(viewer: Viewer, input: TransitionInput, requestId: string): Promise<ServiceRequest> {
@@ -909,63 +1103,32 @@ export class DeskService implements OnModuleInit {
 
   /**
    * Warns about requests that reached 75% of their allowed business time (first response or
-   * resolution): the assignee, the service's manager and the requester, once. The flag is set by
-   * an UPDATE that only one transaction can win, so two instances never warn twice.
+   * resolution): the assignee, the service's manager and the requester, once. Set-based: each
+   * batch is one statement (so one transaction) that locks up to SWEEP_BATCH due requests
+   * (SKIP LOCKED: another instance takes the others), flips their flags, and writes the AT_RISK
+   * events, the notifications and their e-mail copies from the same rows. The flag is set by an
+   * UPDATE that only one transaction can win, so two instances never warn twice.
    */
-  async sweep(now = new Date()): Promise<{ warned: number }> {
-    let warned = 0;
-    for (const kind of ['first_response', 'resolution'] as const) {
-      const condition =
-        kind === 'first_response'
-          ? `first_responded_at IS NULL AND NOT first_response_risk_notified AND first_response_risk_at <= $1 AND state IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`
-          : `NOT resolution_risk_notified AND resolution_risk_at <= $1 AND state IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
-      for (;;) {
-        const done = await this.db.transaction(async (m) => {
-          const [rows] = (await m.query(
-            `UPDATE service_request SET ${kind}_risk_notified = true
-              WHERE id IN (SELECT id FROM service_request WHERE ${condition} ORDER BY ${kind}_risk_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-              RETURNING id, organization_id, number, subject, requester_id, assignee_id, support_service_id,
-                        ${kind === 'first_response' ? 'first_response_due_at' : 'resolution_due_at'} AS due_at`,
-            [now],
-          )) as [Row[], number];
-          if (!rows.length) return 0;
-          const managers: Row[] = await m.query(
-            `SELECT s.id, t.manager_id FROM support_service s JOIN team t ON t.id = s.owner_team_id WHERE s.id = ANY($1::uuid[])`,
-            [[...new Set(rows.map((r) => r.support_service_id))]],
-          );
-          const managerOf = new Map(managers.map((x) => [x.id, x.manager_id]));
-          await m.query(
-            `INSERT INTO request_event (organization_id, request_id, kind, internal, data)
-             SELECT org, id, 'AT_RISK', false, jsonb_build_object('commitment', $3::text, 'dueAt', due)
-               FROM unnest($1::uuid[], $2::uuid[], $4::timestamptz[]) AS x(id, org, due)`,
-            [rows.map((r) => r.id), rows.map((r) => r.organization_id), kind, rows.map((r) => r.due_at)],
-          );
-          // One statement for the batch's notifications, per organisation.
-          const byOrg = new Map<string, Omit<NotificationInput, 'organizationId'>[]>();
-          for (const r of rows) {
-            const people = [
-              ...new Set(
-                [r.assignee_id, managerOf.get(r.support_service_id), r.requester_id].filter(Boolean),
-              ),
-            ] as string[];
-            const due = new Date(r.due_at).toISOString().slice(0, 16).replace('T', ' ');
-            const list = byOrg.get(r.organization_id) ?? [];
-            list.push({
-              personIds: people,
-              kind: 'REQUEST_AT_RISK',
-              title: `REQ-${r.number} at risk`,
-              body: `${kind === 'first_response' ? 'First response' : 'Resolution'} due ${due} UTC: ${r.subject}`,
-              link: `/requests/${r.id}`,
-              dedupeKey: `request-risk:${r.id}:${kind}`,
-            });
-            byOrg.set(r.organization_id, list);
-          }
-          for (const [org, list] of byOrg) await this.notifications.notifyMany(m, org, list);
-          return rows.length;
-        });
-        warned += done;
-        if (done < SWEEP_BATCH) break;
-      }
+  async sweep(now = new Date(), batch = SWEEP_BATCH, workers = SWEEP_WORKERS): Promise<{ warned: number }> {
+    const sql = (this.sweepSql ??= sweepSql((a, b) => this.notifications.notificationCtes(a, b)));
+    const params = [now, batch, this.notifications.emailLinkBase()];
+    const once = async () => {
+      const [r]: { requests: number; warned: number }[] = await this.db.query(sql, params);
+      return r;
+    };
+    const first = await once();
+    let warned = first.warned;
+    if (first.requests === batch) {
+      // A backlog (after downtime, a holiday): batches on `workers` connections at once; SKIP
+      // LOCKED gives each its own requests. Each stops when it finds less than a full batch.
+      const loop = async () => {
+        for (;;) {
+          const r = await once();
+          warned += r.warned;
+          if (r.requests < batch) return;
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, loop));
     }
     if (warned) this.logger.log(`at-risk warnings: ${warned}`);
     return { warned };
@@ -987,62 +1150,68 @@ export class DeskService implements OnModuleInit {
   }
 
   /**
-   * Monthly figures in SQL, one statement and one pass over the requests: each request falls in
-   * the month it was opened (width_bucket over the month boundaries in the organisation's time
-   * zone), its rating with it; the backlog at each month end is a running sum of opened minus
-   * resolved. Conformity, median and p90 hours, reopen and renegotiation rates, CSAT and ease.
+   * Monthly figures: the months stored in desk_metric_figure that are still valid (see the
+   * DeskMetricStore migration: triggers lower the mark's upper bound to the earliest month any
+   * change touches), the others computed live by METRICS_SQL and then stored. The current month is
+   * stored like the others: its figures depend on the data only, and any change to it invalidates it.
+   * Read in one snapshot (REPEATABLE READ); stored only if no change committed since (the version).
    */
   async metrics(viewer: Viewer, a: DeskMetricsArgs): Promise<DeskMetricRow[]> {
     const services = await this.visibleServices(viewer, a.supportServiceId);
-    const [org] = await this.db.query(
-      `SELECT time_zone, anonymity_threshold FROM organization WHERE id = $1`,
-      [viewer.organizationId],
-    );
-    const rows: Row[] = await this.db.query(
-      `WITH b AS (
-  SELECT array_agg(((date_trunc('month', (now() AT TIME ZONE $3)) - make_interval(months => $4 - 1 - i)) AT TIME ZONE $3) ORDER BY i) AS bounds
-    FROM generate_series(0, $4) AS i
-), scope AS (
-  SELECT r.id, r.support_service_id, r.created_at, r.first_responded_at, r.resolved_at, r.first_response_met, r.resolution_met,
-         r.reopen_count, r.renegotiation_count,
-         width_bucket(r.created_at, b.bounds) AS mb,
-         CASE WHEN r.resolved_at IS NOT NULL THEN width_bucket(r.resolved_at, b.bounds) END AS rb,
-         CASE WHEN $5 THEN r.category_id END AS cat, CASE WHEN $6 THEN r.requester_team_id END AS team
-    FROM service_request r, b
-   WHERE r.organization_id = $1 AND r.support_service_id = ANY($2::uuid[])
-), agg AS (
-  SELECT q.mb, q.support_service_id, q.cat, q.team, count(*)::int AS opened,
-         count(*) FILTER (WHERE q.resolved_at IS NOT NULL)::int AS resolved,
-         100.0 * avg(q.first_response_met::int) FILTER (WHERE q.first_response_met IS NOT NULL) AS fr_conf,
-         100.0 * avg(q.resolution_met::int) FILTER (WHERE q.resolution_met IS NOT NULL) AS res_conf,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS med_resp,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.first_responded_at - q.created_at)) / 3600 AS p90_resp,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS med_res,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.resolved_at - q.created_at)) / 3600 AS p90_res,
-         100.0 * count(*) FILTER (WHERE q.reopen_count > 0) / nullif(count(*) FILTER (WHERE q.resolved_at IS NOT NULL), 0) AS reopen_rate,
-         100.0 * count(*) FILTER (WHERE q.renegotiation_count > 0) / count(*) AS reneg_rate,
-         count(g.request_id)::int AS n, 100.0 * avg((g.csat >= 4)::int) AS csat, avg(g.effort) AS effort
-    FROM scope q LEFT JOIN request_rating g ON g.request_id = q.id AND g.status = 'RATED'
-   WHERE q.mb >= 1
-   GROUP BY 1, 2, 3, 4
-), flows AS (
-  SELECT support_service_id, cat, team, mb AS k, count(*) AS d FROM scope GROUP BY 1, 2, 3, 4
-  UNION ALL
-  SELECT support_service_id, cat, team, rb, -count(*) FROM scope WHERE rb IS NOT NULL GROUP BY 1, 2, 3, 4
-), backlog AS (
-  SELECT m.k, f.support_service_id, f.cat, f.team, sum(f.d)::int AS open_at_end
-    FROM generate_series(1, $4) AS m(k) JOIN flows f ON f.k <= m.k GROUP BY 1, 2, 3, 4
-)
-SELECT to_char((SELECT bounds[a.mb] FROM b) AT TIME ZONE $3, 'YYYY-MM') AS month, a.support_service_id, a.cat, a.team, a.opened, a.resolved,
-       coalesce(bl.open_at_end, 0) AS backlog, a.fr_conf, a.res_conf, a.med_resp, a.p90_resp, a.med_res, a.p90_res,
-       a.reopen_rate, a.reneg_rate, CASE WHEN a.n > 0 THEN a.n END AS ratings, a.csat, a.effort
-  FROM agg a
-  LEFT JOIN backlog bl ON bl.k = a.mb AND bl.support_service_id = a.support_service_id
-       AND bl.cat IS NOT DISTINCT FROM a.cat AND bl.team IS NOT DISTINCT FROM a.team
- ORDER BY a.mb, a.support_service_id, a.cat NULLS FIRST, a.team NULLS FIRST`,
-      [viewer.organizationId, services, org.time_zone, a.months, a.byCategory, a.byTeam],
-    );
-    const k: number = org.anonymity_threshold;
+    const variant = 1 + (a.byCategory ? 1 : 0) + (a.byTeam ? 2 : 0);
+    const read = await this.db.transaction('REPEATABLE READ', async (m) => {
+      const [o] = await m.query(
+        `SELECT o.time_zone, o.anonymity_threshold, to_char(now() AT TIME ZONE o.time_zone, 'YYYY-MM') AS cur,
+                k.version, k.time_zone AS stored_tz, to_char(k.lo[$2], 'YYYY-MM') AS lo, to_char(k.hi[$2], 'YYYY-MM') AS hi,
+                (SELECT array_agg(id) FROM support_service WHERE organization_id = o.id) AS all_services
+           FROM organization o LEFT JOIN desk_metric_mark k ON k.organization_id = o.id WHERE o.id = $1`,
+        [viewer.organizationId, variant],
+      );
+      const cur = monthIndex(o.cur);
+      const first = cur - a.months + 1;
+      const valid = o.stored_tz === o.time_zone && o.lo && o.hi && monthIndex(o.lo) < monthIndex(o.hi);
+      const lo = valid ? monthIndex(o.lo) : null;
+      const hi = valid ? monthIndex(o.hi) : null;
+      // Stored: [first, live); live: [live, cur]. The stored range after this read: [from, cur + 1).
+      const contiguous = lo !== null && hi !== null && lo <= first && hi >= first;
+      const live = contiguous ? Math.max(first, hi) : first;
+      const from = contiguous ? lo : first;
+      const stored: Row[] =
+        live > first
+          ? await m.query(
+              `SELECT to_char(month, 'YYYY-MM') AS month, support_service_id, category_id AS cat, requester_team_id AS team,
+                      opened, resolved, backlog, fr_conf, res_conf, med_resp, p90_resp, med_res, p90_res, reopen_rate,
+                      reneg_rate, ratings, csat, effort
+                 FROM desk_metric_figure
+                WHERE organization_id = $1 AND variant = $2 AND month >= $3::date AND month < $4::date
+                  AND support_service_id = ANY($5::uuid[])
+                ORDER BY month, support_service_id, category_id NULLS FIRST, requester_team_id NULLS FIRST`,
+              [viewer.organizationId, variant, monthDate(first), monthDate(live), services],
+            )
+          : [];
+      // Live months for every service of the organisation (what is stored serves every viewer).
+      const computed: Row[] =
+        live <= cur
+          ? await m.query(METRICS_SQL, [
+              viewer.organizationId,
+              o.all_services ?? [],
+              o.time_zone,
+              cur - live + 1,
+              a.byCategory,
+              a.byTeam,
+            ])
+          : [];
+      return { o, cur, live, from, stored, computed };
+    });
+    const { o, cur, live, from, stored, computed } = read;
+    // (the answer stands without its store: the next read recomputes what could not be stored)
+    if (live <= cur)
+      await this.storeFigures(viewer.organizationId, variant, o, from, live, cur, computed).catch((e) =>
+        this.logger.warn(`desk metrics not stored: ${(e as Error).message}`),
+      );
+    const visible = new Set(services);
+    const rows = [...stored, ...computed.filter((r) => visible.has(r.support_service_id))];
+    const k: number = o.anonymity_threshold;
     const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
     return rows.map((r) => {
       const enough = r.ratings !== null && r.ratings >= k;
@@ -1066,6 +1235,55 @@ SELECT to_char((SELECT bounds[a.mb] FROM b) AT TIME ZONE $3, 'YYYY-MM') AS month
         csat: enough ? num(r.csat) : null,
         effort: enough ? num(r.effort) : null,
       };
+    });
+  }
+
+  /**
+   * Stores the months [live, cur] just computed and marks [from, cur + 1) valid, unless a change
+   * committed since the read's snapshot (the version moved: what was computed may be stale, the
+   * next read recomputes). The mark row is locked first, so two instances storing at once take
+   * turns, and a writer committing meanwhile lowers the bound after this store.
+   */
+  private async storeFigures(
+    organizationId: string,
+    variant: number,
+    o: Row,
+    from: number,
+    live: number,
+    cur: number,
+    rows: Row[],
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO desk_metric_mark (organization_id) VALUES ($1) ON CONFLICT (organization_id) DO NOTHING`,
+      [organizationId],
+    );
+    await this.db.transaction(async (m) => {
+      const [, n] = (await m.query(
+        `UPDATE desk_metric_mark k SET time_zone = $3::text,
+                lo = (SELECT array_agg(CASE WHEN i = $4 THEN $5::date WHEN k.time_zone = $3::text THEN k.lo[i] END ORDER BY i) FROM generate_series(1, 4) i),
+                hi = (SELECT array_agg(CASE WHEN i = $4 THEN $6::date WHEN k.time_zone = $3::text THEN k.hi[i] END ORDER BY i) FROM generate_series(1, 4) i)
+          WHERE k.organization_id = $1 AND k.version = $2::bigint`,
+        [organizationId, o.version ?? 0, o.time_zone, variant, monthDate(from), monthDate(cur + 1)],
+      )) as [unknown, number];
+      if (!n) return;
+      await m.query(
+        // (another time zone: every month of every variant is stale)
+        `DELETE FROM desk_metric_figure WHERE organization_id = $1 AND (variant = $2 AND month >= $3::date OR NOT $4)`,
+        [organizationId, variant, monthDate(live), o.stored_tz === o.time_zone],
+      );
+      await m.query(
+        `INSERT INTO desk_metric_figure (organization_id, variant, month, support_service_id, category_id, requester_team_id,
+           opened, resolved, backlog, fr_conf, res_conf, med_resp, p90_resp, med_res, p90_res, reopen_rate, reneg_rate,
+           ratings, csat, effort)
+         SELECT $1, $2, to_date(x.month, 'YYYY-MM'), x.support_service_id, x.cat, x.team, x.opened, x.resolved, x.backlog,
+                x.fr_conf, x.res_conf, x.med_resp, x.p90_resp, x.med_res, x.p90_res, x.reopen_rate, x.reneg_rate, x.ratings,
+                x.csat, x.effort
+           FROM json_to_recordset($3::json) AS x(month text, support_service_id uuid, cat uuid, team uuid, opened int,
+                resolved int, backlog int, fr_conf numeric, res_conf numeric, med_resp float8, p90_resp float8,
+                med_res float8, p90_res float8, reopen_rate numeric, reneg_rate numeric, ratings int, csat numeric,
+                effort numeric)`,
+        [organizationId, variant, JSON.stringify(rows)],
+      );
     });
   }
 

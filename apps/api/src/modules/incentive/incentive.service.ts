@@ -49,8 +49,14 @@ import type {
 
 const isHr = (v: Viewer) => v.roles.includes(Role.HR) || v.roles.includes(Role.ADMIN);
 /** A PostgreSQL array literal of numbers (null → NULL): nothing to quote or escape. */
-const numberArray = (values: readonly (string | null)[]): string =>
-  `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+function numberArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    out += (i > 0 ? ',' : '') + (v === null || v === undefined ? 'NULL' : v);
+  }
+  return `${out}}`;
+}
 
 /**
  * COPY text of a run's participants (one row each, its lines as arrays in the components' order),
@@ -64,6 +70,7 @@ function* participantRows(
 ): Generator<string> {
   const k = run.components.length;
   const componentIds = copyField(copyArray(run.components.map((c) => c.id)));
+  const noGates = copyField(copyArray(run.components.map(() => '')));
   const statuses = new Array<string>(k);
   const gates = new Array<string>(k);
   const values = new Array<string | null>(k);
@@ -76,6 +83,7 @@ function* participantRows(
   for (let pi = 0; pi < run.participants.length; pi += 1) {
     const p = run.participants[pi]!;
     let cents = 0;
+    let gated = false;
     let factor = '';
     let days = 0;
     for (let c = 0; c < k; c += 1) {
@@ -84,7 +92,8 @@ function* participantRows(
       factor = l.prorationFactor;
       days = l.eligibleDays;
       statuses[c] = l.status;
-      gates[c] = l.failedGateIds.join(',');
+      gates[c] = l.failedGateIds.length ? l.failedGateIds.join(',') : '';
+      gated ||= l.failedGateIds.length > 0;
       values[c] = l.measureValue;
       percents[c] = l.payoutPercent;
       targets[c] = l.targetAmount;
@@ -93,7 +102,7 @@ function* participantRows(
       amounts[c] = l.amount;
       cents += run.cents(pi * k + c);
     }
-    chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${numberArray(statuses)}\t${numberArray(values)}\t${numberArray(percents)}\t${numberArray(targets)}\t${copyField(copyArray(gates))}\t${numberArray(weights)}\t${numberArray(before)}\t${numberArray(amounts)}\n`;
+    chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${numberArray(statuses)}\t${numberArray(values)}\t${numberArray(percents)}\t${numberArray(targets)}\t${gated ? copyField(copyArray(gates)) : noGates}\t${numberArray(weights)}\t${numberArray(before)}\t${numberArray(amounts)}\n`;
     if (chunk.length > 1 << 20) {
       yield chunk;
       chunk = '';

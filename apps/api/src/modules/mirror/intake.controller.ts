@@ -1,6 +1,6 @@
 import { Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MirrorService, type IntakeRow } from './mirror.service';
+import { MirrorService, type IntakeColumns, type IntakeRow } from './mirror.service';
 import { Public } from '../../platform/auth/authorize.decorator';
 
 /**
@@ -27,7 +27,7 @@ export class IntakeController {
       return reply
         .code(401)
         .send({ error: 'UNAUTHENTICATED', message: 'A valid intake API key is required' });
-    let rows: IntakeRow[];
+    let rows: IntakeRow[] | IntakeColumns;
     let firstLine = 1;
     let source = `api:${org.name}`;
     if (typeof req.body === 'string') {

@@ -43,41 +43,29 @@ export class NotificationService {
     return rows.length;
   }
 
-  /** Many notifications in one statement (a sweep's batch); returns how many people were newly notified. */
-  async notifyMany(
-    m: EntityManager,
-    organizationId: string,
-    items: Omit<NotificationInput, 'organizationId'>[],
-  ): Promise<number> {
-    const rows = items.flatMap((n) => n.personIds.map((p) => ({ ...n, person: p })));
-    if (!rows.length) return 0;
-    const inserted: { person_id: string; title: string; body: string; link: string | null }[] = await m.query(
-      `INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
-       SELECT $1, p, k, t, b, l, d FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(p, k, t, b, l, d)
-       ON CONFLICT DO NOTHING RETURNING person_id, title, body, link`,
-      [
-        organizationId,
-        rows.map((r) => r.person),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.title),
-        rows.map((r) => r.body),
-        rows.map((r) => r.link),
-        rows.map((r) => r.dedupeKey),
-      ],
-    );
-    if (this.config.smtpUrl && inserted.length) {
-      await m.query(
-        `INSERT INTO email_outbox (organization_id, to_address, subject, body)
-         SELECT $1, p.email, x.t, x.b FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(person, t, b)
-           JOIN person p ON p.id = x.person AND p.organization_id = $1`,
-        [
-          organizationId,
-          inserted.map((r) => r.person_id),
-          inserted.map((r) => r.title),
-          inserted.map((r) => `${r.body}${r.link ? `\n\n${this.config.publicUrl}${r.link}` : ''}`),
-        ],
-      );
-    }
-    return inserted.length;
+  /**
+   * For callers that compute their notifications in SQL (the desk's at-risk sweep): two common
+   * table expressions to append to the caller's WITH. `notified` writes the rows of `source` (a
+   * CTE or subquery with organization_id, person_id, kind, title, body, link, dedupe_key), once
+   * per person and dedupe key, and returns those newly written; `mailed` queues their e-mail copies
+   * as notify() does (same subject, body and link) when `linkBaseParam` (the placeholder given the
+   * value of emailLinkBase()) is not null.
+   */
+  notificationCtes(source: string, linkBaseParam: string): string {
+    return `notified AS (
+      INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
+      SELECT organization_id, person_id, kind, title, body, link, dedupe_key FROM ${source}
+      ON CONFLICT DO NOTHING RETURNING organization_id, person_id, title, body, link
+    ), mailed AS (
+      INSERT INTO email_outbox (organization_id, to_address, subject, body)
+      SELECT n.organization_id, p.email, n.title, n.body || coalesce(E'\\n\\n' || ${linkBaseParam}::text || n.link, '')
+        FROM notified n JOIN person p ON p.id = n.person_id AND p.organization_id = n.organization_id
+       WHERE ${linkBaseParam}::text IS NOT NULL
+    )`;
+  }
+
+  /** The parameter for notificationCtes: the web app's address when e-mail copies are sent, else null. */
+  emailLinkBase(): string | null {
+    return this.config.smtpUrl ? this.config.publicUrl : null;
   }
 }
