@@ -39,6 +39,8 @@ export async function loadRunInput(
   scheme: SchemeRow,
   definition: SchemeDefinition,
   start: string = scheme.period_start,
+  /** false: leave `people` (names for reports) empty; a payout run does not show them. */
+  withPeople = true,
 ): Promise<LoadedRun> {
   const end = periodEnd(scheme.period_kind, start);
   const org = scheme.organization_id;
@@ -53,10 +55,10 @@ export async function loadRunInput(
     hire_date: string;
     last_day: string | null;
   }[] = await db.query(
-    `SELECT p.id, p.first_name || ' ' || p.last_name AS name, p.team_id, t.name AS team_name, p.position_id,
-            p.fte::text AS fte, p.base_salary::text AS base_salary, p.hire_date::text AS hire_date,
-            (p.left_on - 1)::text AS last_day
-       FROM person p LEFT JOIN team t ON t.id = p.team_id
+    `SELECT p.id, ${withPeople ? `p.first_name || ' ' || p.last_name AS name, t.name AS team_name` : 'NULL AS name, NULL AS team_name'},
+            p.team_id, p.position_id, p.fte::text AS fte, p.base_salary::text AS base_salary,
+            p.hire_date::text AS hire_date, (p.left_on - 1)::text AS last_day
+       FROM person p ${withPeople ? 'LEFT JOIN team t ON t.id = p.team_id' : ''}
       WHERE p.organization_id = $1
         AND ${inPopulation('p', '$2::jsonb')}
         AND p.hire_date <= $4::date AND (p.left_on IS NULL OR p.left_on > $3::date)
@@ -140,7 +142,7 @@ export async function loadRunInput(
     return t;
   };
   const participants: SchemeParticipant[] = rows.map((r) => {
-    people.set(r.id, { id: r.id, name: r.name, teamId: r.team_id, teamName: r.team_name });
+    if (withPeople) people.set(r.id, { id: r.id, name: r.name, teamId: r.team_id, teamName: r.team_name });
     const values: Record<string, MeasureValue> = { ...(personValues.get(r.id) ?? {}) };
     if (keys.has('training_hours')) values.training_hours = { value: training.get(r.id) ?? '0' };
     for (const k of teamKeysForPeople) {

@@ -944,7 +944,7 @@ export class IncentiveService {
       const t0 = performance.now();
       // The population is read sorted by id (the run's order): room to sort 100,000 rows in memory.
       await m.query(`SET LOCAL work_mem = '64MB'`);
-      const loaded = await loadRunInput(m, s, this.definition(s));
+      const loaded = await loadRunInput(m, s, this.definition(s), s.period_start, false);
       const t1 = performance.now();
       const result = this.run(loaded.input, 'schemeId', false); // hashed while stored
       const t2 = performance.now();
