@@ -90,6 +90,29 @@ describe('copyIn', () => {
     expect(n).toBe(1);
   });
 
+  it('a refusal early in a large stream stops the source, rejects, and leaves the connection usable', async () => {
+    await t.db.query(`TRUNCATE copy_probe`);
+    let pulled = 0;
+    function* chunks() {
+      for (let c = 0; c < 60; c += 1) {
+        pulled += 1;
+        let s = c === 0 ? row(0, 'first', [], []) + row(0, 'duplicate', [], []) : '';
+        for (let i = 1; i <= 5000; i += 1) s += row(c * 5000 + i, 'y'.repeat(60), ['a'], ['1']);
+        yield s;
+      }
+    }
+    await expect(t.db.transaction((m) => copyIn(m, `COPY copy_probe FROM STDIN`, chunks()))).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect(pulled).toBeLessThan(60); // the source stopped once PostgreSQL refused
+    expect((await t.db.query(`SELECT count(*)::int AS c FROM copy_probe`))[0].c).toBe(0);
+    const n = await t.db.transaction((m) =>
+      copyIn(m, `COPY copy_probe FROM STDIN`, [row(7, 'after', [], [])]),
+    );
+    expect(n).toBe(1);
+    await t.db.query(`TRUNCATE copy_probe`);
+  });
+
   it('refuses to run outside a transaction', async () => {
     await expect(copyIn(t.db.manager, `COPY copy_probe FROM STDIN`, [])).rejects.toThrow(
       /inside a transaction/,

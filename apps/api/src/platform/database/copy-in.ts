@@ -50,7 +50,8 @@ class CopyFromStdin {
   /**
    * Sends the chunks as the socket drains: the next chunk is made only once PostgreSQL has taken
    * the previous ones, so making rows (and whatever the source does on the way) overlaps with
-   * PostgreSQL parsing them, and the whole text never sits in memory at once.
+   * PostgreSQL parsing them, and the whole text never sits in memory at once; after a refusal by
+   * PostgreSQL no further chunk is made.
    */
   private async pump(connection: CopyConnection): Promise<void> {
     try {
@@ -67,6 +68,8 @@ class CopyFromStdin {
             connection.stream.on('drain', done);
             connection.stream.on('close', done);
           });
+        // Otherwise let the event loop run: PostgreSQL's refusal, if any, is read before the next chunk.
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (!this.ended) connection.endCopyFrom();
     } catch (e) {
