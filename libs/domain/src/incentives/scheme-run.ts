@@ -195,13 +195,17 @@ interface Entry {
   readonly text: string;
 }
 
-/** Integer cents (a safe integer) as money text. */
-function centsNumberText(cents: number): string {
+/** Integer cents (a safe integer or a BigInt) as money text. */
+function centsNumberText(cents: number | bigint): string {
   const digits = String(cents).padStart(3, '0');
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
-/** An integer-valued Decimal as a safe JS integer (cents of any real payout are far below 2^53). */
+/**
+ * An integer-valued Decimal as a safe JS integer (cents of any real payout are far below 2^53).
+ * Integer cents are held in a Float64Array only as exact integers: every amount is computed with
+ * Decimal, and sums of cents are taken in BigInt, never in floating point.
+ */
 function safeCents(d: Decimal): number {
   const n = d.toNumber();
   ensure(
@@ -529,12 +533,12 @@ export function computeSchemeRunCompact(
 
   let totalCents = 0n;
   for (let i = 0; i < size; i += 1) totalCents += BigInt(centsFinal[i]!);
-  const total = centsNumberText(Number(totalCents));
+  const total = centsNumberText(totalCents);
   let totalBeforeCap = total;
   if (applied) {
     let before = 0n;
     for (let i = 0; i < size; i += 1) before += BigInt(centsBefore[i]!);
-    totalBeforeCap = centsNumberText(Number(before));
+    totalBeforeCap = centsNumberText(before);
   }
 
   let hashText = '';

@@ -82,7 +82,7 @@ function* participantRows(
   let chunk = '';
   for (let pi = 0; pi < run.participants.length; pi += 1) {
     const p = run.participants[pi]!;
-    let cents = 0;
+    let cents = 0n;
     let gated = false;
     let factor = '';
     let days = 0;
@@ -100,7 +100,7 @@ function* participantRows(
       weights[c] = l.poolWeight;
       before[c] = l.amountBeforeCap;
       amounts[c] = l.amount;
-      cents += run.cents(pi * k + c);
+      cents += BigInt(run.cents(pi * k + c));
     }
     chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${numberArray(statuses)}\t${numberArray(values)}\t${numberArray(percents)}\t${numberArray(targets)}\t${gated ? copyField(copyArray(gates)) : noGates}\t${numberArray(weights)}\t${numberArray(before)}\t${numberArray(amounts)}\n`;
     if (chunk.length > 1 << 20) {
@@ -112,7 +112,7 @@ function* participantRows(
 }
 
 /** A participant's total: its lines' integer cents (safe integers) as money text. */
-function centsText(cents: number): string {
+function centsText(cents: bigint): string {
   const digits = String(cents).padStart(3, '0');
   return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
