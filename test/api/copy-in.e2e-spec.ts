@@ -1,4 +1,4 @@
-import { copyArray, copyField, copyIn } from '../../apps/api/src/platform/database/copy-in';
+import { copyArray, copyField, copyIn, copyNumberArray } from '../../apps/api/src/platform/database/copy-in';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
 // COPY FROM STDIN without a dependency (platform/database/copy-in.ts), against the real PostgreSQL:
@@ -28,18 +28,18 @@ describe('copyIn', () => {
     'cr\rx',
     ' spaced ',
   ];
-  const row = (n: number, label: string | null, tags: (string | null)[], amounts: string[]) =>
-    `${n}\t${copyField(label)}\t${copyField(copyArray(tags))}\t${copyField(copyArray(amounts))}\n`;
+  const row = (n: number, label: string | null, tags: (string | null)[], amounts: (string | null)[]) =>
+    `${n}\t${copyField(label)}\t${copyField(copyArray(tags))}\t${copyNumberArray(amounts)}\n`;
 
   it('writes any text exactly: quotes, commas, braces, backslashes, tabs, newlines, NULL and null', async () => {
-    const rows = tricky.map((s, i) => row(i, s, [s, null, 'x'], ['1.50', '-2']));
+    const rows = tricky.map((s, i) => row(i, s, [s, null, 'x'], ['1.50', null, '-2']));
     rows.push(row(100, null, [], []));
     const n = await t.db.transaction((m) => copyIn(m, `COPY copy_probe FROM STDIN`, [rows.join('')]));
     expect(n).toBe(tricky.length + 1);
-    const back: { n: number; label: string | null; tags: (string | null)[]; amounts: string[] }[] =
+    const back: { n: number; label: string | null; tags: (string | null)[]; amounts: (string | null)[] }[] =
       await t.db.query(`SELECT n, label, tags, amounts::text[] AS amounts FROM copy_probe ORDER BY n`);
     expect(back).toEqual([
-      ...tricky.map((s, i) => ({ n: i, label: s, tags: [s, null, 'x'], amounts: ['1.50', '-2'] })),
+      ...tricky.map((s, i) => ({ n: i, label: s, tags: [s, null, 'x'], amounts: ['1.50', null, '-2'] })),
       { n: 100, label: null, tags: [], amounts: [] },
     ]);
     await t.db.query(`TRUNCATE copy_probe`);

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import {
+  centsText,
   Dec,
   formatDecimal,
   formatMoney,
@@ -11,6 +12,15 @@ import {
 } from './money';
 
 describe('money helpers', () => {
+  it('prints integer cents as money text, exactly beyond 2^53 with a BigInt, refusing fractions and negatives', () => {
+    expect(centsText(123456)).toBe('1234.56');
+    expect(centsText(5)).toBe('0.05');
+    expect(centsText(0)).toBe('0.00');
+    expect(centsText(12345678901234567890n)).toBe('123456789012345678.90');
+    for (const bad of [-1, 1.5, Number.MAX_SAFE_INTEGER + 1, -1n])
+      expect(() => centsText(bad)).toThrow(expect.objectContaining({ code: 'INVALID_MONEY' }));
+  });
+
   it('parses decimal strings and Decimals, rejecting JS numbers, junk, negatives and sub-cent amounts', () => {
     expect(toMoney('1234.5', 'x').toString()).toBe('1234.5');
     expect(toMoney(new Decimal('10'), 'x').toString()).toBe('10');

@@ -6,7 +6,16 @@ import { canonicalJson } from './canonical-json';
 import { assertWeightsSumTo100 } from './component-weights';
 import { GateOperator } from './gates';
 import { allocateLargestRemainder } from './largest-remainder';
-import { Dec, decimalText, LocalisedText, moneyString, toCents, toDecimal, toMoney } from './money';
+import {
+  centsText,
+  Dec,
+  decimalText,
+  LocalisedText,
+  moneyString,
+  toCents,
+  toDecimal,
+  toMoney,
+} from './money';
 import { compilePayoutCurve, PayoutCurve, PayoutCurveSpec, payoutPercent } from './payout-curve';
 import { DateRange, inclusiveDays, prorate } from './proration';
 
@@ -193,12 +202,6 @@ const NO_GATES: readonly string[] = Object.freeze([]);
 interface Entry {
   readonly dec: Decimal;
   readonly text: string;
-}
-
-/** Integer cents (a safe integer or a BigInt) as money text. */
-function centsNumberText(cents: number | bigint): string {
-  const digits = String(cents).padStart(3, '0');
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /**
@@ -513,7 +516,7 @@ export function computeSchemeRunCompact(
     const pr = prorationList[prorationOf[pi]!]!;
     const t = targetIndex[i]!;
     const w = poolIndex[i]!;
-    const before = centsNumberText(centsBefore[i]!);
+    const before = centsText(centsBefore[i]!);
     return {
       participantId: p.id,
       teamId: p.teamId,
@@ -527,18 +530,18 @@ export function computeSchemeRunCompact(
       failedGateIds: failedGates[i]!,
       poolWeight: w < 0 ? null : poolWeights[w]!.text,
       amountBeforeCap: before,
-      amount: applied ? centsNumberText(centsFinal[i]!) : before,
+      amount: applied ? centsText(centsFinal[i]!) : before,
     };
   };
 
   let totalCents = 0n;
   for (let i = 0; i < size; i += 1) totalCents += BigInt(centsFinal[i]!);
-  const total = centsNumberText(totalCents);
+  const total = centsText(totalCents);
   let totalBeforeCap = total;
   if (applied) {
     let before = 0n;
     for (let i = 0; i < size; i += 1) before += BigInt(centsBefore[i]!);
-    totalBeforeCap = centsNumberText(before);
+    totalBeforeCap = centsText(before);
   }
 
   let hashText = '';

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
 import {
+  centsText,
   Dec,
   DomainRuleError,
   explainSchemeLine,
@@ -14,7 +15,7 @@ import {
   type CompactSchemeRun,
   RunHash,
 } from '@symmetry/domain';
-import { copyArray, copyField, copyIn } from '../../platform/database/copy-in';
+import { copyArray, copyField, copyIn, copyNumberArray } from '../../platform/database/copy-in';
 import { AuditService } from '../../platform/audit/audit.service';
 import { badInput, conflict, forbidden, notFound } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
@@ -48,15 +49,6 @@ import type {
 } from './dto/incentive.types';
 
 const isHr = (v: Viewer) => v.roles.includes(Role.HR) || v.roles.includes(Role.ADMIN);
-/** A PostgreSQL array literal of numbers (null → NULL): nothing to quote or escape. */
-function numberArray(values: readonly (string | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i += 1) {
-    const v = values[i];
-    out += (i > 0 ? ',' : '') + (v === null || v === undefined ? 'NULL' : v);
-  }
-  return `${out}}`;
-}
 
 /**
  * COPY text of a run's participants (one row each, its lines as arrays in the components' order),
@@ -102,19 +94,13 @@ function* participantRows(
       amounts[c] = l.amount;
       cents += BigInt(run.cents(pi * k + c));
     }
-    chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${numberArray(statuses)}\t${numberArray(values)}\t${numberArray(percents)}\t${numberArray(targets)}\t${gated ? copyField(copyArray(gates)) : noGates}\t${numberArray(weights)}\t${numberArray(before)}\t${numberArray(amounts)}\n`;
+    chunk += `${runId}\t${organizationId}\t${p.id}\t${copyField(p.teamId)}\t${copyField(p.targetPay)}\t${copyField(p.baseSalary)}\t${p.fte}\t${copyField(p.employmentStart)}\t${copyField(p.employmentEnd)}\t${copyField(JSON.stringify(p.values))}\t${centsText(cents)}\t${factor}\t${days}\t${componentIds}\t${copyNumberArray(statuses)}\t${copyNumberArray(values)}\t${copyNumberArray(percents)}\t${copyNumberArray(targets)}\t${gated ? copyField(copyArray(gates)) : noGates}\t${copyNumberArray(weights)}\t${copyNumberArray(before)}\t${copyNumberArray(amounts)}\n`;
     if (chunk.length > 1 << 20) {
       yield chunk;
       chunk = '';
     }
   }
   if (chunk) yield chunk;
-}
-
-/** A participant's total: its lines' integer cents (safe integers) as money text. */
-function centsText(cents: bigint): string {
-  const digits = String(cents).padStart(3, '0');
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 const SCHEME_COLUMNS = `s.id, s.organization_id, s.lineage_id, s.version, s.previous_id, s.name, s.description,

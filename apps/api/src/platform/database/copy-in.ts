@@ -126,3 +126,16 @@ export function copyArray(values: readonly (string | null)[]): string {
   }
   return `${out}}`;
 }
+
+/**
+ * A one-dimensional PostgreSQL array literal of numbers in text (null → NULL): nothing to quote
+ * or escape, so no copyField needed (the hot path of a payout run's 700,000 arrays).
+ */
+export function copyNumberArray(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i];
+    out += (i > 0 ? ',' : '') + (v === null || v === undefined ? 'NULL' : v);
+  }
+  return `${out}}`;
+}
