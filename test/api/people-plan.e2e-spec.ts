@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { join } from 'node:path';
 import { codes, createTestApp, type TestApp } from '../setup/test-app';
 import { planExecutorStats } from '../../apps/api/src/platform/graphql/plan-executor';
@@ -72,6 +73,32 @@ describe('people page through the plan executor', () => {
     expect(items.filter((p) => !p.canViewPay).length).toBe(r.errors!.length);
     expect(items.every((p) => p.canViewPay || p.pay === null)).toBe(true);
     expect(r.errors![0].path).toEqual(['people', 'items', expect.any(Number), 'pay']);
+  });
+
+  it('reuses the items of an unchanged cached page (the same answer), and never once anything changed', async () => {
+    const token = await t.login('manager@meridian.example');
+    const first = await t.gql(PAGE, { o: 80 }, token);
+    const reused = planExecutorStats.reused;
+    const second = await t.gql(PAGE, { o: 80 }, token);
+    expect(planExecutorStats.reused).toBeGreaterThanOrEqual(reused + 40);
+    expect(second).toEqual(first);
+    const someone = first.data!.people.items[3] as { id: string; displayName: string };
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query(`UPDATE person SET first_name = first_name || 'x' WHERE id = $1`, [someone.id]);
+      const after = await t.gql(PAGE, { o: 80 }, token);
+      const theirs = await t.gql(PAGE_AND_ME, { o: 80 }, token);
+      const changed = (after.data!.people.items as { id: string; displayName: string }[]).find(
+        (p) => p.id === someone.id,
+      );
+      expect(changed?.displayName).not.toBe(someone.displayName);
+      expect(changed?.displayName.split(' ')[0]).toMatch(/x$/);
+      expect(JSON.stringify(after.data!.people)).toBe(JSON.stringify(theirs.data!.people));
+    } finally {
+      await other.query(`UPDATE person SET first_name = left(first_name, -1) WHERE id = $1`, [someone.id]);
+      await other.end();
+    }
   });
 
   it('refuses a signed-out request and bad arguments as before', async () => {

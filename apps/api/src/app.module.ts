@@ -1,17 +1,16 @@
-import { type ArgumentMetadata, DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ValidationError } from 'class-validator';
 import type { AppConfig } from './platform/config/config';
 import { ConfigModule, APP_CONFIG } from './platform/config/config.module';
 import { PlatformModule } from './platform/platform.module';
 import { dataSourceOptions } from './platform/database/data-source';
 import { graphqlConfig } from './platform/graphql/graphql.config';
 import { TokenService } from './platform/auth/token.service';
-import { AppError, badInput } from './platform/graphql/app-error';
+import { AppValidationPipe, validationError } from './platform/graphql/validation.pipe';
 import { OrganizationModule } from './modules/organization/organization.module';
 import { TeamModule } from './modules/team/team.module';
 import { PositionModule } from './modules/position/position.module';
@@ -25,31 +24,6 @@ import { DeskModule } from './modules/desk/desk.module';
 import { MirrorModule } from './modules/mirror/mirror.module';
 import { DevelopmentModule } from './modules/development/development.module';
 import { IncentiveModule } from './modules/incentive/incentive.module';
-
-/** class-validator failures become BAD_USER_INPUT naming the first offending field path. */
-function validationError(errors: ValidationError[]) {
-  const walk = (e: ValidationError, path: string[]): { field: string; message: string } => {
-    const here = [...path, e.property];
-    if (e.constraints) return { field: here.join('.'), message: Object.values(e.constraints)[0] };
-    return walk(e.children![0], here);
-  };
-  const { field, message } = walk(errors[0], []);
-  return badInput(field, message);
-}
-
-/** class-validator on every input; the field path starts at the argument name (input.name). */
-class AppValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata) {
-    try {
-      return await super.transform(value, metadata);
-    } catch (e) {
-      if (e instanceof AppError && e.field && metadata.type === 'body' && metadata.data) {
-        throw badInput(`${metadata.data}.${e.field}`, e.message);
-      }
-      throw e;
-    }
-  }
-}
 
 @Module({})
 export class AppModule {

@@ -41,7 +41,7 @@ const PAGE_CACHE_SIZE = 100;
 interface CachedPage {
   version: string;
   total: number;
-  items: Person[];
+  items: readonly Person[];
 }
 
 @Injectable()
@@ -93,7 +93,7 @@ export class PersonService {
     this.pages.set(key, page);
     if (this.pages.size > PAGE_CACHE_SIZE) this.pages.delete(this.pages.keys().next().value!);
     return {
-      items: page.items.slice(),
+      items: page.items as Person[], // frozen: shared by every request that reads this page
       totalCount: page.total,
       offset: args.offset,
       limit: args.limit,
@@ -197,7 +197,7 @@ export class PersonService {
     const teams = new Map<string, Team>();
     const managers = new Map<string, Person>();
     const positions = new Map<string, Position>();
-    return rows.map((row) => {
+    const items = rows.map((row) => {
       const person = c.person.hydrate(row)!;
       const team = once(teams, c.team.hydrate(row));
       const position = once(positions, c.position.hydrate(row));
@@ -213,6 +213,7 @@ export class PersonService {
         }),
       );
     });
+    return Object.freeze(items) as Person[];
   }
 
   private columns() {

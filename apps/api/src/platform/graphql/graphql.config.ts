@@ -14,7 +14,7 @@ import { aliasLimitRule, depthLimitRule } from './limits';
 import { complexityPlugin } from './complexity.plugin';
 import { formatError } from './error-formatting';
 import { servePreloadedFields } from './preloaded';
-import { planExecutorPlugin } from './plan-executor';
+import { markPropertyReads, planExecutorPlugin, stringifyResult } from './plan-executor';
 
 /**
  * Root query fields answered by the plan executor (plan-executor.ts) when a request selects only
@@ -40,6 +40,7 @@ export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataS
     validationRules: [depthLimitRule(), aliasLimitRule()],
     transformSchema: (s: GraphQLSchema) => {
       schema = servePreloadedFields(s);
+      markPropertyReads(schema);
       return schema;
     },
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every resolver.
@@ -49,6 +50,8 @@ export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataS
       planExecutorPlugin(() => schema!, PLAN_EXECUTED_QUERIES),
     ],
     formatError,
+    // JSON.stringify and a new line, as Apollo's own, reusing the text of results the plan executor shares.
+    stringifyResult,
     context: async (request: FastifyRequest, reply: FastifyReply): Promise<GqlContext> => {
       const ctx: GqlContext = {
         req: request,

@@ -141,8 +141,11 @@ export function coerceVariables(
   return r.errors ? undefined : r.coerced;
 }
 
-/** How many requests the plan executor answered (for tests). */
-export const planExecutorStats = { served: 0 };
+/**
+ * How many requests the plan executor answered, how many object results it sealed (kept for their
+ * frozen source) and how many times it reused one (for tests).
+ */
+export const planExecutorStats = { served: 0, sealed: 0, reused: 0 };
 
 type Completion =
   | { kind: 'nonNull'; of: Completion; parent: string; field: string }
@@ -152,6 +155,8 @@ type Completion =
 
 interface FieldPlan {
   responseName: string;
+  /** For a resolver marked SOURCE_DETERMINED: whether its value is fixed by this source. */
+  determined?: SourceDetermined;
   typename: boolean;
   fieldName: string;
   fieldNodes: FieldNode[];
@@ -164,6 +169,11 @@ interface FieldPlan {
 interface ObjectPlan {
   type: GraphQLObjectType;
   fields: FieldPlan[];
+  /**
+   * Results kept per frozen source object, when every field of this plan is fixed by its source
+   * alone (property reads, __typename, resolvers marked SOURCE_DETERMINED); null otherwise.
+   */
+  memo: WeakMap<object, Record<string, unknown>> | null;
 }
 
 interface OperationPlan {
@@ -247,6 +257,7 @@ function planObject(
   for (const set of selectionSets) collect(set, new Set());
   const fields: FieldPlan[] = [];
   const defs = type.getFields();
+  let memoizable = true;
   for (const [responseName, nodes] of grouped) {
     const fieldName = nodes[0].name.value;
     // Validation guarantees that fields sharing a response name can merge; plan only the simple case.
@@ -260,6 +271,10 @@ function planObject(
     const def = defs[fieldName];
     if (!def) throw new Unsupported(); // introspection (__schema, __type) or unknown
     const subSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    const determined = def.resolve
+      ? ((def.resolve as { [SOURCE_DETERMINED]?: SourceDetermined })[SOURCE_DETERMINED] ?? null)
+      : undefined;
+    if (determined === null) memoizable = false;
     fields.push({
       responseName,
       typename: false,
@@ -267,11 +282,12 @@ function planObject(
       fieldNodes: nodes,
       def: def as GraphQLField<unknown, unknown>,
       resolve: (def.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, unknown>,
+      determined: determined ?? undefined,
       hasArgs: def.args.length > 0,
       completion: planCompletion(def.type, subSets, planning, depth, type.name, fieldName),
     });
   }
-  return { type, fields };
+  return { type, fields, memo: memoizable ? new WeakMap() : null };
 }
 
 function planCompletion(
@@ -333,12 +349,27 @@ export async function executePlan(
   }
 }
 
+/** Whether this source's result for this plan is fixed: a frozen object, every resolver's value fixed by it. */
+function fixedBySource(plan: ObjectPlan, source: unknown, context: unknown): source is object {
+  if (typeof source !== 'object' || source === null || !Object.isFrozen(source)) return false;
+  for (const f of plan.fields) if (f.determined && !f.determined(source, context)) return false;
+  return true;
+}
+
 function executeObject(
   run: Run,
   plan: ObjectPlan,
   source: unknown,
   path: Path | undefined,
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
+  const memo = plan.memo && fixedBySource(plan, source, run.context) ? plan.memo : null;
+  if (memo) {
+    const kept = memo.get(source as object);
+    if (kept) {
+      planExecutorStats.reused++;
+      return kept;
+    }
+  }
   const out: Record<string, unknown> = {};
   let pending: Promise<void>[] | undefined;
   const typename = plan.type.name;
@@ -375,8 +406,20 @@ function executeObject(
       out[f.responseName] = value;
     }
   }
-  if (!pending) return out;
-  return Promise.all(pending).then(() => out);
+  if (!pending) {
+    if (memo && plan.fields.every((f) => isSealed(out[f.responseName]))) {
+      planExecutorStats.sealed++;
+      sealed.add(Object.freeze(out));
+      memo.set(source as object, out);
+    } else {
+      noteSealedInside(out, Object.values(out));
+    }
+    return out;
+  }
+  return Promise.all(pending).then(() => {
+    noteSealedInside(out, Object.values(out));
+    return out;
+  });
 }
 
 function complete(run: Run, c: Completion, value: unknown, path: Path): unknown {
@@ -421,8 +464,104 @@ function complete(run: Run, c: Completion, value: unknown, path: Path): unknown 
           out[i] = v;
         }
       }
-      if (!pending) return out;
-      return Promise.all(pending).then(() => out);
+      const done = () => {
+        if (Object.isFrozen(value) && out.every(isSealed)) sealed.add(Object.freeze(out));
+        else noteSealedInside(out, out);
+        return out;
+      };
+      if (!pending) return done();
+      return Promise.all(pending).then(done);
     }
   }
+}
+
+/**
+ * A resolver's mark (a property of the resolver function) saying when its value is fixed by its
+ * source alone: for such a source, frozen, the resolver returns the same value, whoever asks.
+ * @Preloadable fields mark theirs (preloaded.ts). Resolvers without a mark are never skipped.
+ */
+export const SOURCE_DETERMINED = Symbol.for('symmetry.sourceDetermined');
+export type SourceDetermined = (source: object, context: unknown) => boolean;
+
+const always: SourceDetermined = () => true;
+
+/**
+ * Marks the resolvers @nestjs/graphql gives plain object fields (its `rootFieldResolver`: the
+ * source's property, or the field's default value) as SOURCE_DETERMINED. Only those without field
+ * middleware are plain functions of that name; @ResolveField resolvers are never marked here.
+ * Returns how many were marked.
+ */
+export function markPropertyReads(schema: GraphQLSchema): number {
+  let marked = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as { name?: string; [SOURCE_DETERMINED]?: SourceDetermined } | undefined;
+      if (resolve?.name === 'rootFieldResolver' && !resolve[SOURCE_DETERMINED]) {
+        Object.defineProperty(resolve, SOURCE_DETERMINED, { value: always });
+        marked++;
+      }
+    }
+  }
+  return marked;
+}
+
+/**
+ * Results of object plans whose every value is fixed by a frozen source (and their lists, when
+ * the source list is frozen too). They are kept per source (ObjectPlan.memo), shared by every
+ * response that reads the same source, and frozen. Their JSON text is kept beside them.
+ */
+const sealed = new WeakSet<object>();
+/** Results that are not sealed but hold a sealed result somewhere inside. */
+const holdingSealed = new WeakSet<object>();
+const jsonOf = new WeakMap<object, string>();
+
+const isSealed = (v: unknown) =>
+  v === null || (typeof v !== 'object' && typeof v !== 'function') || sealed.has(v);
+
+function noteSealedInside(out: object, values: unknown[]) {
+  for (const v of values) {
+    if (typeof v === 'object' && v !== null && (sealed.has(v) || holdingSealed.has(v))) {
+      holdingSealed.add(out);
+      return;
+    }
+  }
+}
+
+/**
+ * Apollo's `stringifyResult`: the same text as Apollo's own (JSON.stringify and a new line), but
+ * the JSON of sealed results is written once and reused by every response that holds them.
+ */
+export function stringifyResult(value: { data?: unknown }): string {
+  const data = value.data;
+  if (typeof data !== 'object' || data === null || !(sealed.has(data) || holdingSealed.has(data)))
+    return JSON.stringify(value) + '\n';
+  return json(value, true) + '\n';
+}
+
+/** JSON.stringify of the plain results built here (no toJSON, no cycles), reusing sealed parts. */
+function json(v: object, walk: boolean): string {
+  const kept = jsonOf.get(v);
+  if (kept !== undefined) return kept;
+  const isKept = sealed.has(v);
+  if (!walk && !isKept && !holdingSealed.has(v)) return JSON.stringify(v);
+  let s: string;
+  if (Array.isArray(v)) {
+    const parts = new Array<string>(v.length);
+    for (let i = 0; i < v.length; i++) parts[i] = member(v[i]) ?? 'null';
+    s = `[${parts.join(',')}]`;
+  } else {
+    const parts: string[] = [];
+    for (const k of Object.keys(v)) {
+      const m = member((v as Record<string, unknown>)[k]);
+      if (m !== undefined) parts.push(`${JSON.stringify(k)}:${m}`);
+    }
+    s = `{${parts.join(',')}}`;
+  }
+  if (isKept) jsonOf.set(v, s);
+  return s;
+}
+
+function member(v: unknown): string | undefined {
+  return typeof v === 'object' && v !== null ? json(v, false) : JSON.stringify(v);
 }

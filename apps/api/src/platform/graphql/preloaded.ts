@@ -1,6 +1,7 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { AUTHZ_KEY, type AuthzRule } from '../auth/authorize.decorator';
 import type { GqlContext } from './gql-context';
+import { SOURCE_DETERMINED, type SourceDetermined } from './plan-executor';
 
 const PRELOADED = Symbol('preloaded');
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type'; // set by @nestjs/graphql's @Resolver(() => Type)
@@ -27,7 +28,7 @@ export function Preloadable(): MethodDecorator {
 
 /** Attaches the values of preloadable fields to a parent object (by field name). */
 export function preload<T extends object>(parent: T, values: Record<string, unknown>): T {
-  (parent as Record<symbol, unknown>)[PRELOADED] = values;
+  (parent as Record<symbol, unknown>)[PRELOADED] = Object.freeze(values);
   return parent;
 }
 
@@ -60,11 +61,19 @@ export function servePreloadedFields(
       );
     }
     const guarded: GraphQLFieldResolver<unknown, GqlContext> = def.resolve;
-    def.resolve = (source, args, ctx: GqlContext, info) => {
+    const served: GraphQLFieldResolver<unknown, GqlContext> = (source, args, ctx: GqlContext, info) => {
       const values = (source as Record<symbol, Record<string, unknown> | undefined> | null)?.[PRELOADED];
       if (values !== undefined && ctx.viewer && field in values) return values[field];
       return guarded(source, args, ctx, info);
     };
+    // For the plan executor: a preloaded value (values are frozen by `preload`) is fixed by the
+    // source once the source itself is frozen, for any signed-in viewer.
+    const determined: SourceDetermined = (source, ctx) => {
+      const values = (source as Record<symbol, Record<string, unknown> | undefined>)[PRELOADED];
+      return values !== undefined && !!(ctx as GqlContext).viewer && field in values;
+    };
+    Object.defineProperty(served, SOURCE_DETERMINED, { value: determined });
+    def.resolve = served;
   }
   return schema;
 }
