@@ -5,10 +5,12 @@
 // (SUPPORT_AGENT in the owner team, not its manager). Ten agents read at once (autocannon, 10
 // connections). Floor: the cheapest statement giving the same page through `pg`, as many
 // connections, same run: the open requests of the service in the partial index's order, with the
-// names joined in and the total counted apart (DeskService.queue runs one prepared statement: the
-// viewer's role for the service, the page with the same joins, preloaded into the GraphQL fields,
-// and the total; the floor leaves the role check out). Also measured: one reader alone (c1_*) and
-// the bare `{ __typename }` query.
+// names joined in and the total counted apart. DeskService.queue keeps pages per instance: a read
+// runs one cheap statement (the viewer's role for the service and the queue's versions, by primary
+// keys) and serves the kept page while no change was committed and no status has turned with time;
+// otherwise one prepared statement reads role, versions, page and total in one snapshot. No write
+// happens during the run, so this measures the kept page (first_ms is the first, uncached read).
+// Also measured: one reader alone (c1_*) and the bare `{ __typename }` query.
 import { benchDb, BENCH_DATA, accessToken, graphql, load, loadSql, report, startServer } from '../lib.mjs';
 import { SERVER_ENV, deskData, deskOrg, logBuild, seedOrg, services } from './desk-data.mjs';
 

@@ -2,17 +2,17 @@
 // 20,000 open requests of desk-data.mjs, run by the API's own built code: bench/desk-runner.mjs
 // builds the whole Nest application from dist/ (as the server does, jobs off) in a child process
 // and calls app.get(DeskService).sweep(now) on demand. `now` is 60 days ahead, so that every open
-// request's warning moments are past; before each run the open requests are made unflagged again
-// in SQL and the warnings of the previous run (AT_RISK events, REQUEST_AT_RISK notifications)
-// removed, then VACUUM ANALYZE, so that each run does the whole work on fresh data. The sweep
-// warns what it is meant to: first response (not yet answered) and resolution, in the states
-// NEW, ACKNOWLEDGED and IN_PROGRESS (WAITING_ON_REQUESTER is paused). p50/p95 are the wall times
-// of RUNS runs. The sweep itself is one statement per batch of 5,000 requests (flags, events,
+// request's warning moments are past; before each run the warnings given (request_risk_warning
+// rows of the open requests, AT_RISK events, REQUEST_AT_RISK notifications) are removed, then
+// VACUUM ANALYZE, so that each run does the whole work on fresh data. The sweep warns what it is
+// meant to: first response (not yet answered) and resolution, in the states NEW, ACKNOWLEDGED and
+// IN_PROGRESS (WAITING_ON_REQUESTER is paused). p50/p95 are the wall times of RUNS runs. The
+// sweep itself is one statement per batch of 5,000 warnings (warning rows, events,
 // notifications, e-mail copies), batches on two connections at once when there is more than one.
-// Floor: the same two UPDATE … RETURNING statements (one per warning kind, every row at once)
-// through `pg`, one connection; floor_full_ms: the whole answer set-based on one connection (the
-// updates, the AT_RISK events and the notifications in one statement per kind). Afterwards the warnings are removed
-// and the open requests left flagged, so that a server with jobs on has nothing to sweep.
+// Floor: the same two INSERT … SELECT statements of the warning rows (one per kind, every row at
+// once) through `pg`, one connection; floor_full_ms: the whole answer set-based on one connection
+// (the warning rows, the AT_RISK events and the notifications in one statement per kind).
+// Afterwards the open requests are left warned, so that a server with jobs on has nothing to sweep.
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -32,34 +32,42 @@ const RUNS = 5;
 const FLOOR_RUNS = 3;
 const AHEAD_MS = 60 * 86_400_000;
 const ACTIVE = `('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
+const unwarned = (kind) =>
+  `NOT EXISTS (SELECT 1 FROM request_risk_warning w WHERE w.request_id = service_request.id AND w.kind = '${kind}')`;
 const KINDS = {
   first_response: {
-    cond: `first_responded_at IS NULL AND NOT first_response_risk_notified AND first_response_risk_at <= $1 AND state IN ${ACTIVE}`,
+    cond: `first_responded_at IS NULL AND first_response_risk_at <= $1 AND state IN ${ACTIVE} AND ${unwarned('first_response')}`,
     due: 'first_response_due_at',
     label: 'First response',
   },
   resolution: {
-    cond: `NOT resolution_risk_notified AND resolution_risk_at <= $1 AND state IN ${ACTIVE}`,
+    cond: `resolution_risk_at <= $1 AND state IN ${ACTIVE} AND ${unwarned('resolution')}`,
     due: 'resolution_due_at',
     label: 'Resolution',
   },
 };
 const RETURNING = `id, organization_id, number, subject, requester_id, assignee_id, support_service_id`;
 
-async function reset(db, organizationId, { flagged = false } = {}) {
+async function reset(db, organizationId, { warned = false } = {}) {
   await db.query(
-    `UPDATE service_request SET first_response_risk_notified = $2, resolution_risk_notified = $2
-      WHERE organization_id = $1 AND state NOT IN ('RESOLVED', 'CLOSED')
-        AND (first_response_risk_notified <> $2 OR resolution_risk_notified <> $2)`,
-    [organizationId, flagged],
+    `DELETE FROM request_risk_warning w USING service_request r
+      WHERE r.id = w.request_id AND r.organization_id = $1 AND r.state NOT IN ('RESOLVED', 'CLOSED')`,
+    [organizationId],
   );
+  if (warned)
+    await db.query(
+      `INSERT INTO request_risk_warning (request_id, kind, organization_id)
+       SELECT r.id, k.kind, r.organization_id FROM service_request r, (VALUES ('first_response'), ('resolution')) AS k(kind)
+        WHERE r.organization_id = $1 AND r.state NOT IN ('RESOLVED', 'CLOSED')`,
+      [organizationId],
+    );
   await db.query(`DELETE FROM request_event WHERE organization_id = $1 AND kind = 'AT_RISK'`, [
     organizationId,
   ]);
   await db.query(`DELETE FROM notification WHERE organization_id = $1 AND kind = 'REQUEST_AT_RISK'`, [
     organizationId,
   ]);
-  await db.query(`VACUUM ANALYZE service_request, request_event, notification`);
+  await db.query(`VACUUM ANALYZE service_request, request_risk_warning, request_event, notification`);
 }
 
 /** What a sweep at `now` has to warn: per kind, in every organisation (the sweep is global) and in ours. */
@@ -147,7 +155,7 @@ export async function run() {
     const stored = await warnings(db, organizationId);
     runner.child.send({ cmd: 'close' });
 
-    // Floor: the same UPDATE … RETURNING statements, every due row at once, through pg.
+    // Floor: the same INSERT … SELECT statements of the warning rows, every due row at once, through pg.
     const floorTimes = [];
     for (let i = 0; i < FLOOR_RUNS; i++) {
       await reset(db, organizationId);
@@ -156,7 +164,8 @@ export async function run() {
       await db.query('BEGIN');
       for (const [kind, k] of Object.entries(KINDS)) {
         const r = await db.query(
-          `UPDATE service_request SET ${kind}_risk_notified = true WHERE ${k.cond} RETURNING ${RETURNING}, ${k.due} AS due_at`,
+          `INSERT INTO request_risk_warning (request_id, kind, organization_id)
+           SELECT id, '${kind}', organization_id FROM service_request WHERE ${k.cond}`,
           [now],
         );
         n += r.rowCount;
@@ -175,7 +184,9 @@ export async function run() {
       for (const [kind, k] of Object.entries(KINDS))
         await db.query(
           `WITH u AS (
-             UPDATE service_request SET ${kind}_risk_notified = true WHERE ${k.cond} RETURNING ${RETURNING}, ${k.due} AS due_at
+             SELECT ${RETURNING}, ${k.due} AS due_at FROM service_request WHERE ${k.cond}
+           ), w AS (
+             INSERT INTO request_risk_warning (request_id, kind, organization_id) SELECT id, $2, organization_id FROM u
            ), e AS (
              INSERT INTO request_event (organization_id, request_id, kind, internal, data)
              SELECT organization_id, id, 'AT_RISK', false, jsonb_build_object('commitment', $2::text, 'dueAt', due_at) FROM u
@@ -217,7 +228,7 @@ export async function run() {
       min_ms: Math.min(...times),
       app_build_ms: ready.ms,
       runner_peak_rss_mb: last.rssMb,
-      floor: 'update-returning-sql-via-pg',
+      floor: 'insert-warnings-sql-via-pg',
       floor_ms: floorMs,
       floor_ratio: percentile(times, 50) / floorMs,
       floor_full_ms: percentile(fullTimes, 50),
@@ -227,7 +238,7 @@ export async function run() {
     });
   } finally {
     if (runner && runner.child.exitCode === null) runner.child.kill('SIGTERM');
-    if (organizationId) await reset(db, organizationId, { flagged: true }).catch(() => undefined);
+    if (organizationId) await reset(db, organizationId, { warned: true }).catch(() => undefined);
     await db.end();
     await server.stop();
   }

@@ -71,10 +71,18 @@ describe('desk at-risk sweep (set-based)', () => {
   beforeAll(async () => {
     // SMTP configured: e-mail copies are queued in email_outbox (no job sends them: jobs are off).
     t = await createTestApp({ smtpUrl: 'smtp://127.0.0.1:2525' });
-    // Nothing else due: every open request counts as warned, then a chosen set is made due again.
+    // Nothing else due: every request counts as warned, then a chosen set is made due again.
     await t.db.query(
-      `UPDATE service_request SET first_response_risk_notified = true, resolution_risk_notified = true`,
+      `INSERT INTO request_risk_warning (request_id, kind, organization_id)
+       SELECT r.id, k.kind, r.organization_id FROM service_request r, (VALUES ('first_response'), ('resolution')) AS k(kind)
+       ON CONFLICT DO NOTHING`,
     );
+    /** Makes request `id`'s warnings of these kinds not given yet. */
+    const unwarn = (id: string, ...kinds: string[]) =>
+      t.db.query(`DELETE FROM request_risk_warning WHERE request_id = $1 AND kind = ANY($2::text[])`, [
+        id,
+        kinds,
+      ]);
     const picked: { id: string }[] = await t.db.query(
       `SELECT r.id FROM service_request r WHERE r.state NOT IN ('RESOLVED', 'CLOSED') ORDER BY r.number LIMIT 12`,
     );
@@ -85,57 +93,64 @@ describe('desk at-risk sweep (set-based)', () => {
     const later = `now() + interval '5 days'`;
     // 0: both kinds due, assigned to an agent of the service.
     await t.db.query(
-      `UPDATE service_request r SET state = 'NEW', first_responded_at = NULL, first_response_risk_notified = false,
-         resolution_risk_notified = false, first_response_risk_at = ${past}, resolution_risk_at = ${past},
+      `UPDATE service_request r SET state = 'NEW', first_responded_at = NULL,
+         first_response_risk_at = ${past}, resolution_risk_at = ${past},
          assignee_id = (SELECT p.id FROM person p JOIN support_service s ON s.owner_team_id = p.team_id
                          WHERE s.id = r.support_service_id ORDER BY p.email LIMIT 1)
         WHERE id = $1`,
       [at(0)],
     );
+    await unwarn(at(0), 'first_response', 'resolution');
     // 1: resolution only (answered already), unassigned.
     await t.db.query(
       `UPDATE service_request SET state = 'IN_PROGRESS', first_responded_at = now() - interval '1 day', assignee_id = NULL,
-         resolution_risk_notified = false, resolution_risk_at = ${past} WHERE id = $1`,
+         resolution_risk_at = ${past} WHERE id = $1`,
       [at(1)],
     );
+    await unwarn(at(1), 'resolution');
     // 2: first response only (resolution not yet at risk); the assignee is the requester.
     await t.db.query(
       `UPDATE service_request SET state = 'ACKNOWLEDGED', first_responded_at = NULL, assignee_id = requester_id,
-         first_response_risk_notified = false, first_response_risk_at = ${past},
-         resolution_risk_notified = false, resolution_risk_at = ${later} WHERE id = $1`,
+         first_response_risk_at = ${past}, resolution_risk_at = ${later} WHERE id = $1`,
       [at(2)],
     );
+    await unwarn(at(2), 'first_response', 'resolution');
     // 3: the requester is the service's manager; both due.
     await t.db.query(
       `UPDATE service_request r SET state = 'NEW', first_responded_at = NULL,
          requester_id = (SELECT t.manager_id FROM support_service s JOIN team t ON t.id = s.owner_team_id WHERE s.id = r.support_service_id),
-         first_response_risk_notified = false, resolution_risk_notified = false,
          first_response_risk_at = ${past}, resolution_risk_at = ${past} WHERE id = $1`,
       [at(3)],
     );
+    await unwarn(at(3), 'first_response', 'resolution');
     // 4: waiting on the requester: paused, not warned.
     await t.db.query(
       `UPDATE service_request SET state = 'WAITING_ON_REQUESTER', first_responded_at = NULL,
-         first_response_risk_notified = false, resolution_risk_notified = false,
          first_response_risk_at = ${past}, resolution_risk_at = ${past} WHERE id = $1`,
       [at(4)],
     );
+    await unwarn(at(4), 'first_response', 'resolution');
     // 5: first response warned already, resolution not yet due: nothing.
     await t.db.query(
-      `UPDATE service_request SET state = 'NEW', first_responded_at = NULL, first_response_risk_notified = true,
-         first_response_risk_at = ${past}, resolution_risk_notified = false, resolution_risk_at = ${later} WHERE id = $1`,
+      `UPDATE service_request SET state = 'NEW', first_responded_at = NULL,
+         first_response_risk_at = ${past}, resolution_risk_at = ${later} WHERE id = $1`,
       [at(5)],
     );
+    await unwarn(at(5), 'resolution');
     // 6..11: resolution due, in the three active states, some assigned.
-    for (let i = 6; i < 12; i++)
+    for (let i = 6; i < 12; i++) {
       await t.db.query(
-        `UPDATE service_request SET state = $2, resolution_risk_notified = false,
-           resolution_risk_at = now() - make_interval(mins => $3) WHERE id = $1`,
+        `UPDATE service_request SET state = $2, resolution_risk_at = now() - make_interval(mins => $3) WHERE id = $1`,
         [at(i), ACTIVE[i % 3], i],
       );
+      await unwarn(at(i), 'resolution');
+    }
     const found: Req[] = await t.db.query(
       `SELECT r.id, r.organization_id, r.number, r.subject, r.state, r.requester_id, r.assignee_id, t.manager_id,
-              r.first_responded_at, r.first_response_risk_notified, r.resolution_risk_notified, r.first_response_risk_at,
+              r.first_responded_at,
+              EXISTS (SELECT 1 FROM request_risk_warning w WHERE w.request_id = r.id AND w.kind = 'first_response') AS first_response_risk_notified,
+              EXISTS (SELECT 1 FROM request_risk_warning w WHERE w.request_id = r.id AND w.kind = 'resolution') AS resolution_risk_notified,
+              r.first_response_risk_at,
               r.resolution_risk_at, r.first_response_due_at, r.resolution_due_at
          FROM service_request r JOIN support_service s ON s.id = r.support_service_id JOIN team t ON t.id = s.owner_team_id
         WHERE r.id = ANY($1::uuid[])`,
@@ -195,11 +210,12 @@ describe('desk at-risk sweep (set-based)', () => {
     // Each warned once: nothing is due any more.
     expect((await desk.sweep(now)).warned).toBe(0);
     expect(await stored()).toEqual(got);
-    const flags = await t.db.query(
-      `SELECT count(*)::int AS n FROM service_request WHERE NOT first_response_risk_notified OR NOT resolution_risk_notified`,
+    const unwarned = await t.db.query(
+      `SELECT count(DISTINCT r.id)::int AS n FROM service_request r, (VALUES ('first_response'), ('resolution')) AS k(kind)
+        WHERE NOT EXISTS (SELECT 1 FROM request_risk_warning w WHERE w.request_id = r.id AND w.kind = k.kind)`,
     );
-    // Left unflagged: the paused request (both kinds), request 2's and 5's resolution (not yet due).
-    expect(flags[0].n).toBe(3);
+    // Left unwarned: the paused request (both kinds), request 2's and 5's resolution (not yet due).
+    expect(unwarned[0].n).toBe(3);
   });
 
   it('a person already notified under the same key is not notified (nor e-mailed) again; the others are', async () => {
@@ -214,9 +230,12 @@ describe('desk at-risk sweep (set-based)', () => {
       [r.organization_id, r.requester_id, `request-risk:${r.id}:resolution`],
     );
     await t.db.query(
-      `UPDATE service_request SET resolution_risk_notified = false, resolution_risk_at = now() - interval '1 minute' WHERE id = $1`,
+      `UPDATE service_request SET resolution_risk_at = now() - interval '1 minute' WHERE id = $1`,
       [r.id],
     );
+    await t.db.query(`DELETE FROM request_risk_warning WHERE request_id = $1 AND kind = 'resolution'`, [
+      r.id,
+    ]);
     const mailsBefore = (await t.db.query(`SELECT count(*)::int AS n FROM email_outbox`))[0].n;
     expect((await t.app.get(DeskService).sweep()).warned).toBe(1);
     const notes = await t.db.query(

@@ -461,7 +461,12 @@ describe('service desk', () => {
       )
     ).data!.assignRequest;
     await t.db.query(
-      `UPDATE service_request SET first_response_risk_notified = true, resolution_risk_at = now() - interval '1 minute' WHERE id = $1`,
+      `UPDATE service_request SET resolution_risk_at = now() - interval '1 minute' WHERE id = $1`,
+      [r.id],
+    );
+    await t.db.query(
+      `INSERT INTO request_risk_warning (request_id, kind, organization_id)
+       SELECT id, 'first_response', organization_id FROM service_request WHERE id = $1`,
       [r.id],
     );
     const second = await createApp(testConfig(), t.databaseUrl);

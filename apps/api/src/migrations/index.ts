@@ -15,6 +15,8 @@ import { DeskMetricStore1796320000000 } from './1796320000000-DeskMetricStore';
 import { MirrorValueRefs1796347000000 } from './1796347000000-MirrorValueRefs';
 import { DeskQueueIndex1796400000000 } from './1796400000000-DeskQueueIndex';
 import { RunParticipantRef1796450000000 } from './1796450000000-RunParticipantRef';
+import { DeskQueueVersion1796500000000 } from './1796500000000-DeskQueueVersion';
+import { RiskWarnings1796550000000 } from './1796550000000-RiskWarnings';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +36,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MirrorValueRefs1796347000000,
   DeskQueueIndex1796400000000,
   RunParticipantRef1796450000000,
+  DeskQueueVersion1796500000000,
+  RiskWarnings1796550000000,
 ];

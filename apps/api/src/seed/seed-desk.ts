@@ -245,18 +245,26 @@ export async function seedDesk(
       `INSERT INTO service_request (id, organization_id, support_service_id, category_id, commitment_id, requester_id, requester_team_id,
          assignee_id, subject, description, priority, state, created_at, updated_at, first_responded_at, resolved_at, closed_at,
          first_response_due_at, original_resolution_due_at, resolution_due_at, first_response_risk_at, resolution_risk_at,
-         first_response_risk_notified, resolution_risk_notified, waiting_since, renegotiated_due_at, renegotiation_count,
-         reopen_count, first_response_met, resolution_met)
+         waiting_since, renegotiated_due_at, renegotiation_count, reopen_count, first_response_met, resolution_met)
        SELECT v.id, $2, v.service, v.category, v.commitment, v.requester, v.team, v.assignee, v.subject, v.description,
               v.priority::request_priority, v.state::request_state, v.created, coalesce(v.closed, v.resolved, v.created), v.responded,
-              v.resolved, v.closed, v."frDue", v."resDue", v."resDue", v."frRisk", v."resRisk", v."frNotified", v."resNotified",
+              v.resolved, v.closed, v."frDue", v."resDue", v."resDue", v."frRisk", v."resRisk",
               v.waiting, v.reneg, v."renegCount", v."reopenCount", v."frMet", v."resMet"
          FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, service uuid, category uuid, commitment uuid, requester uuid, team uuid,
               assignee uuid, subject text, description text, priority text, state text, created timestamptz, responded timestamptz,
               resolved timestamptz, closed timestamptz, "frDue" timestamptz, "resDue" timestamptz, "frRisk" timestamptz,
-              "resRisk" timestamptz, "frNotified" boolean, "resNotified" boolean, waiting timestamptz, reneg timestamptz,
+              "resRisk" timestamptz, waiting timestamptz, reneg timestamptz,
               "renegCount" int, "reopenCount" int, "frMet" boolean, "resMet" boolean)
         ORDER BY v.created`,
+      [JSON.stringify(rows.slice(i, i + CHUNK)), organizationId],
+    );
+  // The at-risk warnings already given (the sweep gives the others on its first minute).
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await ds.query(
+      `INSERT INTO request_risk_warning (request_id, kind, organization_id)
+       SELECT v.id, k.kind, $2 FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, "frNotified" boolean, "resNotified" boolean)
+        CROSS JOIN LATERAL (VALUES ('first_response', v."frNotified"), ('resolution', v."resNotified")) AS k(kind, given)
+        WHERE k.given`,
       [JSON.stringify(rows.slice(i, i + CHUNK)), organizationId],
     );
   for (let i = 0; i < events.length; i += CHUNK)

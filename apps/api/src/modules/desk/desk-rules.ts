@@ -106,3 +106,22 @@ export function statusOf(
     return CommitmentStatus.AT_RISK;
   return CommitmentStatus.ON_TRACK;
 }
+
+/**
+ * The first moment after `now` at which `statusOf` gives another status for this request as it
+ * is (Infinity if never: resolved, closed, paused while waiting on the requester, or late). For
+ * every t in [now, that moment), statusOf(r, t) equals statusOf(r, now). Status changes only at
+ * the request's risk and due moments, so the first of those that changes it is the answer.
+ */
+export function nextStatusChange(r: Parameters<typeof statusOf>[0], now: Date): number {
+  const status = statusOf(r, now);
+  if (status !== CommitmentStatus.ON_TRACK && status !== CommitmentStatus.AT_RISK) return Infinity;
+  const t = now.getTime();
+  const moments = [r.resolution_due_at, r.resolution_risk_at];
+  if (!r.first_responded_at) moments.push(r.first_response_due_at, r.first_response_risk_at);
+  const later = moments
+    .map((m) => m.getTime())
+    .filter((x) => x > t)
+    .sort((x, y) => x - y);
+  return later.find((x) => statusOf(r, new Date(x)) !== status) ?? Infinity;
+}

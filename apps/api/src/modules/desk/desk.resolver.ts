@@ -57,12 +57,13 @@ export class CategorySummary {
 
 /**
  * Relations of a request, batched per request (DataLoaders), never one query per row; the queue
- * page joins requester, assignee and category into its statement and preloads them.
+ * page joins requester, assignee, category and service into its statement and preloads them.
  */
 @Resolver(() => ServiceRequest)
 @Members()
 export class ServiceRequestFieldsResolver {
   @ResolveField(() => SupportService, { nullable: true })
+  @Preloadable()
   supportService(@Parent() r: ServiceRequest, @Context() ctx: GqlContext) {
     return ctx.loaders.supportService.load(r.supportServiceId);
   }

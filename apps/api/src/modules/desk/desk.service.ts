@@ -30,9 +30,10 @@ import {
   type TransitionInput,
   type UpdateCommitmentInput,
 } from './dto/desk.types';
-import { calendarOf, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
+import { calendarOf, nextStatusChange, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
 import { NotificationService } from '../notification/notification.service';
 import { Person } from '../person/person.entity';
+import { SupportService } from '../support-service/support-service.entity';
 import { displayName } from '../person/person.service';
 import { prefixedColumns, preparedQuery, rowMapper } from '../../platform/database/row-mapper';
 import { preload } from '../../platform/graphql/preloaded';
@@ -52,49 +53,67 @@ import type { Viewer } from '../../platform/auth/viewer';
 export const DESK_SWEEP = 'desk.sweep';
 export const DESK_METRICS = 'desk.metrics';
 const OPEN_STATES = ['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_REQUESTER'];
-/** Requests warned per transaction by the at-risk sweep. */
+/** Warnings given per transaction by the at-risk sweep. */
 const SWEEP_BATCH = 5000;
 /** Connections the sweep uses at once when there is more than one batch to do. */
 const SWEEP_WORKERS = 2;
 const ACTIVE_STATES = `('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
-/** A first response is due for its warning ($1: now); WAITING_ON_REQUESTER is paused. */
-const FR_DUE = `r.first_responded_at IS NULL AND NOT r.first_response_risk_notified AND r.first_response_risk_at <= $1`;
-/** The resolution is due for its warning. */
-const RES_DUE = `NOT r.resolution_risk_notified AND r.resolution_risk_at <= $1`;
 
 /**
- * One batch of the at-risk sweep ($1 now, $2 batch size, $3 e-mail link base or null), one
- * statement: `due` locks the requests with a warning due (either kind; rows another transaction
- * holds are skipped, rows it changed are read again as they now are), `flagged` sets their flags,
- * `warning` has one row per request and kind with the notification's words, `recipient` one per
- * warning and person (assignee, service manager, requester; each once).
+ * One batch of the at-risk sweep ($1 now, $2 batch size, $3 e-mail link base or null, $4 and $5:
+ * this batch's share of the requests, number of shares and which one), one statement:
+ *
+ * - `due`: the warnings due, at most $2, earliest first: a first response not given yet or a
+ *   resolution, in an active state (WAITING_ON_REQUESTER is paused), whose warning moment has come
+ *   and that was not warned yet (no `request_risk_warning` row). The two partial indexes on the
+ *   warning moments serve it.
+ * - `warned`: the warning rows inserted; a warning another sweeper inserted meanwhile (committed or
+ *   not) is skipped, after waiting for it, by the primary key: each warning is given once, whoever
+ *   sweeps. The request rows are neither locked nor changed: a request resolved at the very moment
+ *   may still get its warning.
+ * - `warning` has one row per warning with the notification's words, `recipient` one per warning
+ *   and person (assignee, service manager, requester; each once).
  */
+/**
+ * Not warned yet of `kind`: a probe of request_risk_warning's primary key per candidate (a LATERAL
+ * subquery with LIMIT stays a nested loop: as an anti-join the planner may hash every warning ever
+ * given, once per batch).
+ */
+const warnedAlready = (kind: string) =>
+  `NOT EXISTS (SELECT 1 FROM (SELECT 1 FROM request_risk_warning w WHERE w.request_id = r.id AND w.kind = '${kind}' LIMIT 1) x)`;
+
 function sweepSql(notificationCtes: (source: string, linkBaseParam: string) => string): string {
   return `WITH due AS (
-  SELECT r.id, (${FR_DUE}) AS fr, (${RES_DUE}) AS res
-    FROM service_request r
-   WHERE r.state IN ${ACTIVE_STATES} AND ((${FR_DUE}) OR (${RES_DUE}))
-   ORDER BY least(CASE WHEN ${FR_DUE} THEN r.first_response_risk_at END, CASE WHEN ${RES_DUE} THEN r.resolution_risk_at END), r.id
+  SELECT d.* FROM (
+    SELECT r.id, r.organization_id, 'first_response' AS kind, 'First response' AS label, r.first_response_risk_at AS risk_at,
+           r.first_response_due_at AS due_at, r.number, r.subject, r.requester_id, r.assignee_id, r.support_service_id
+      FROM service_request r
+     WHERE r.state IN ${ACTIVE_STATES} AND r.first_responded_at IS NULL AND r.first_response_risk_at <= $1
+       AND ${warnedAlready('first_response')}
+    UNION ALL
+    SELECT r.id, r.organization_id, 'resolution', 'Resolution', r.resolution_risk_at,
+           r.resolution_due_at, r.number, r.subject, r.requester_id, r.assignee_id, r.support_service_id
+      FROM service_request r
+     WHERE r.state IN ${ACTIVE_STATES} AND r.resolution_risk_at <= $1
+       AND ${warnedAlready('resolution')}
+  ) d
+   WHERE get_byte(uuid_send(d.id), 15) % $4::int = $5::int
+   ORDER BY d.risk_at, d.id, d.kind
    LIMIT $2
-   FOR UPDATE OF r SKIP LOCKED
-), flagged AS (
-  UPDATE service_request r
-     SET first_response_risk_notified = r.first_response_risk_notified OR due.fr,
-         resolution_risk_notified = r.resolution_risk_notified OR due.res
-    FROM due WHERE r.id = due.id AND r.id = ANY (ARRAY(SELECT id FROM due))
-  RETURNING r.id, r.organization_id, r.number, r.subject, r.requester_id, r.assignee_id, r.support_service_id,
-            r.first_response_due_at, r.resolution_due_at, due.fr, due.res
+), warned AS (
+  INSERT INTO request_risk_warning (request_id, kind, organization_id)
+  SELECT id, kind, organization_id FROM due
+  ON CONFLICT DO NOTHING
+  RETURNING request_id, kind
 ), warning AS (
-  SELECT f.organization_id, f.id, k.kind, k.due_at, f.assignee_id, t.manager_id, f.requester_id,
-         'REQ-' || f.number || ' at risk' AS title,
-         k.label || ' due ' || to_char(k.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || f.subject AS body,
-         '/requests/' || f.id AS link, 'request-risk:' || f.id || ':' || k.kind AS dedupe_key
-    FROM flagged f
-    JOIN support_service s ON s.id = f.support_service_id
+  SELECT d.organization_id, d.id, d.kind, d.due_at, d.assignee_id, t.manager_id, d.requester_id,
+         'REQ-' || d.number || ' at risk' AS title,
+         d.label || ' due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || d.subject AS body,
+         '/requests/' || d.id AS link, 'request-risk:' || d.id || ':' || d.kind AS dedupe_key
+    FROM warned w
+    JOIN due d ON d.id = w.request_id AND d.kind = w.kind
+    JOIN support_service s ON s.id = d.support_service_id
     JOIN team t ON t.id = s.owner_team_id
-    CROSS JOIN LATERAL (VALUES ('first_response', 'First response', f.first_response_due_at, f.fr),
-                               ('resolution', 'Resolution', f.resolution_due_at, f.res)) AS k(kind, label, due_at, due)
-   WHERE k.due
 ), event AS (
   INSERT INTO request_event (organization_id, request_id, kind, internal, data)
   SELECT organization_id, id, 'AT_RISK', false,
@@ -109,7 +128,7 @@ function sweepSql(notificationCtes: (source: string, linkBaseParam: string) => s
             THEN w.requester_id END)) AS x(person_id)
    WHERE x.person_id IS NOT NULL
 ), ${notificationCtes('recipient', '$3')}
-SELECT (SELECT count(*)::int FROM flagged) AS requests, (SELECT count(*)::int FROM warning) AS warned`;
+SELECT (SELECT count(*)::int FROM due) AS due, (SELECT count(*)::int FROM warning) AS warned`;
 }
 
 /**
@@ -131,6 +150,41 @@ const REQUEST_COLUMNS = `r.id, r.organization_id, r.number, r.support_service_id
   r.original_resolution_due_at, r.resolution_due_at, r.first_response_risk_at, r.resolution_risk_at,
   r.renegotiated_due_at, r.renegotiation_count, r.reopen_count, r.first_response_met, r.resolution_met,
   r.waiting_since, r.version`;
+
+/** Queue pages kept per instance; each is checked against its versions before use. */
+const QUEUE_CACHE_SIZE = 100;
+
+/**
+ * What a queue page depends on besides its service's requests (desk_queue_version, bumped at the
+ * commit of any change to the service, its requests or its categories): the organisation's
+ * directory version (bumped at the commit of any change to a person, team or position: requester
+ * and assignee names, who is in the owner team or manages it). The directory's date part
+ * (person.service.ts) is left out: the queue does not depend on who is current staff.
+ */
+const QUEUE_VERSIONS = `concat(
+    coalesce((SELECT v.version FROM desk_queue_version v WHERE v.support_service_id = $1), 0), '/',
+    coalesce((SELECT d.version FROM directory_version d WHERE d.organization_id = $2), 0))`;
+
+/** The viewer's ($3) relation to service $1 of organisation $2 (as serviceRole), and the queue's versions. */
+const QUEUE_ACCESS = `SELECT ${serviceRoleFlags('$3')}, ${QUEUE_VERSIONS} AS versions
+  FROM support_service s JOIN team t ON t.id = s.owner_team_id
+ WHERE s.id = $1 AND s.organization_id = $2`;
+
+const QUEUE_FORBIDDEN = 'Only the service’s agents, its manager and HR see its queue';
+
+interface QueueAccess {
+  is_member: boolean;
+  is_manager: boolean;
+  versions: string;
+}
+
+interface CachedQueuePage {
+  versions: string;
+  /** Served only before this moment (ms): the first at which an item's status changes with time. */
+  validUntil: number;
+  /** Frozen with its items: shared by every request that reads it. */
+  page: ServiceRequestPage;
+}
 
 /**
  * Monthly figures of the months [cur - $4 + 1, cur] (cur: the current month in the time zone $3),
@@ -269,7 +323,10 @@ export class DeskService implements OnModuleInit {
   private queueCols?: {
     requester: ReturnType<typeof prefixedColumns<Person>>;
     assignee: ReturnType<typeof prefixedColumns<Person>>;
+    service: ReturnType<typeof prefixedColumns<SupportService>>;
   };
+  private readonly queuePages = new Map<string, CachedQueuePage>();
+  private readonly queueAccessReads = new Map<string, Promise<QueueAccess | undefined>>();
 
   constructor(
     private readonly db: DataSource,
@@ -619,14 +676,83 @@ export class DeskService implements OnModuleInit {
   }
 
   /**
-   * A service's queue page in one prepared statement (one per combination of filters): the
-   * viewer's role for the service (as serviceRole), and only if they may see the queue, the page's
-   * ids by due moment from the partial queue index, the requests with their requester, assignee and
-   * category joined in (preloaded: the page's fields need no further query), and the total counted
-   * from the same index (index-only: it carries organization_id).
+   * A service's queue page (its agents, its manager, HR and admins), by due moment.
+   *
+   * Pages are cached per instance (LRU, QUEUE_CACHE_SIZE) with the versions they were read at
+   * (QUEUE_VERSIONS: the service's queue version and the organisation's directory version, bumped
+   * by triggers at the commit of any change a page shows) and the moment until which their items'
+   * statuses hold (nextStatusChange). A request first runs one cheap statement (QUEUE_ACCESS: the
+   * viewer's role for the service and the versions, by primary keys), so authorization is decided
+   * per request as before (NOT_FOUND, FORBIDDEN); the cached page is served only if the versions
+   * are unchanged and its moment has not come, so every instance answers as the database is now.
+   * Otherwise one statement reads the role, the versions, the page and the total in one snapshot
+   * (loadQueue), and the page is kept with those versions: a change committed after that snapshot
+   * changes a version, so it is never hidden. The dueSoon and breached filters select by now():
+   * their pages are not cached.
+   *
+   * Items are frozen, with their requester, assignee, category and service preloaded (fields any
+   * member may read), so the plan executor keeps their results for as long as the page is served.
    */
   async queue(viewer: Viewer, a: DeskQueueArgs): Promise<ServiceRequestPage> {
     const admin = viewer.roles.includes(Role.HR) || viewer.roles.includes(Role.ADMIN);
+    if (a.dueSoon || a.breached) return (await this.loadQueue(viewer, a, admin)).page;
+    const key = [
+      viewer.organizationId,
+      a.supportServiceId,
+      [...new Set(a.states ?? [])].sort().join(','),
+      a.categoryId ?? '',
+      a.assigneeId ?? '',
+      a.unassigned === true,
+      a.offset,
+      a.limit,
+    ].join('\u0001');
+    let cached = this.queuePages.get(key);
+    if (cached) {
+      const access = await this.queueAccess(viewer, a.supportServiceId);
+      if (!access) throw notFound('Support service');
+      if (!admin && !access.is_member && !access.is_manager) throw forbidden(QUEUE_FORBIDDEN);
+      this.queuePages.delete(key);
+      if (access.versions !== cached.versions || Date.now() >= cached.validUntil) cached = undefined;
+    }
+    cached ??= await this.loadQueue(viewer, a, admin);
+    this.queuePages.set(key, cached);
+    if (this.queuePages.size > QUEUE_CACHE_SIZE) this.queuePages.delete(this.queuePages.keys().next().value!);
+    return cached.page;
+  }
+
+  /**
+   * The viewer's role for a service and its queue's versions, as committed now. Requests of the
+   * same viewer for the same service share one read: it is sent at the end of the event loop's
+   * current turn (setImmediate), and only requests that asked before it was sent wait for it, so
+   * each sees every change committed before it asked.
+   */
+  private queueAccess(viewer: Viewer, serviceId: string): Promise<QueueAccess | undefined> {
+    const key = [viewer.organizationId, serviceId, viewer.personId].join('\u0001');
+    let read = this.queueAccessReads.get(key);
+    if (!read) {
+      read = new Promise<QueueAccess | undefined>((resolve, reject) => {
+        setImmediate(() => {
+          this.queueAccessReads.delete(key); // whoever asks from now on waits for a later read
+          preparedQuery<QueueAccess>(this.db, 'desk-queue-access', QUEUE_ACCESS, [
+            serviceId,
+            viewer.organizationId,
+            viewer.personId,
+          ]).then((rows) => resolve(rows[0]), reject);
+        });
+      });
+      this.queueAccessReads.set(key, read);
+    }
+    return read;
+  }
+
+  /**
+   * A queue page in one prepared statement (one per combination of filters): the viewer's role for
+   * the service (as serviceRole) and the queue's versions, and only if they may see the queue, the
+   * page's ids by due moment from the partial queue index, the requests with their requester,
+   * assignee and category joined in (preloaded: the page's fields need no further query), and the
+   * total counted from the same index (index-only: it carries organization_id).
+   */
+  private async loadQueue(viewer: Viewer, a: DeskQueueArgs, admin: boolean): Promise<CachedQueuePage> {
     const states = a.states?.length ? [...new Set(a.states)] : OPEN_STATES;
     const values: unknown[] = [a.supportServiceId, viewer.organizationId, viewer.personId, admin];
     const filters = ['r.support_service_id = $1', 'r.organization_id = $2'];
@@ -672,12 +798,11 @@ export class DeskService implements OnModuleInit {
       this.db,
       name.join('-'),
       `WITH svc AS (
-         SELECT s.id, ${serviceRoleFlags('$3')}
+         SELECT ${c.service.select}, ${serviceRoleFlags('$3')}, ${QUEUE_VERSIONS} AS versions
            FROM support_service s JOIN team t ON t.id = s.owner_team_id
           WHERE s.id = $1 AND s.organization_id = $2
        ), allowed AS (SELECT 1 FROM svc WHERE $4 OR svc.is_member OR svc.is_manager)
-       SELECT svc.is_member, svc.is_manager,
-              (SELECT count(*)::int FROM service_request r WHERE ${where}) AS total, q.*
+       SELECT svc.*, (SELECT count(*)::int FROM service_request r WHERE ${where}) AS total, q.*
          FROM svc LEFT JOIN LATERAL (
            SELECT ${REQUEST_COLUMNS}, ${c.requester.select}, ${c.assignee.select}, c.name AS category_name
              FROM (SELECT r.id FROM service_request r WHERE ${where}
@@ -691,31 +816,50 @@ export class DeskService implements OnModuleInit {
       values,
     );
     if (!rows.length) throw notFound('Support service');
-    if (!admin && !rows[0].is_member && !rows[0].is_manager)
-      throw forbidden('Only the service’s agents, its manager and HR see its queue');
+    if (!admin && !rows[0].is_member && !rows[0].is_manager) throw forbidden(QUEUE_FORBIDDEN);
     const now = new Date();
+    // Shared by every request that reads this page: frozen, each relation once.
+    const service = Object.freeze(c.service.hydrate(rows[0]));
     const people = new Map<string, Person>();
     const person = (p: Person | null) => {
       if (!p) return null;
-      if (!people.has(p.id)) people.set(p.id, preload(p, { displayName: displayName(p) }));
+      if (!people.has(p.id)) people.set(p.id, Object.freeze(preload(p, { displayName: displayName(p) })));
       return people.get(p.id)!;
     };
+    const categories = new Map<string, Readonly<{ id: string; name: string }>>();
+    const category = (id: string, name: string | null) => {
+      if (name === null) return null;
+      if (!categories.has(id)) categories.set(id, Object.freeze({ id, name }));
+      return categories.get(id)!;
+    };
+    let validUntil = Infinity;
     const items = rows
       .filter((r) => r.id !== null)
-      .map((r) =>
-        preload(toRequest(r, now), {
-          requester: person(c.requester.hydrate(r)),
-          assignee: person(c.assignee.hydrate(r)),
-          category: r.category_name === null ? null : { id: r.category_id, name: r.category_name },
-        }),
-      );
-    return { items, totalCount: Number(rows[0].total), offset: a.offset, limit: a.limit };
+      .map((r) => {
+        validUntil = Math.min(validUntil, nextStatusChange(r as never, now));
+        return Object.freeze(
+          preload(toRequest(r, now), {
+            requester: person(c.requester.hydrate(r)),
+            assignee: person(c.assignee.hydrate(r)),
+            category: category(r.category_id, r.category_name),
+            supportService: service,
+          }),
+        );
+      });
+    const page: ServiceRequestPage = Object.freeze({
+      items: Object.freeze(items) as ServiceRequest[],
+      totalCount: Number(rows[0].total),
+      offset: a.offset,
+      limit: a.limit,
+    });
+    return { versions: String(rows[0].versions), validUntil, page };
   }
 
   private queueColumns() {
     this.queueCols ??= {
       requester: prefixedColumns(this.db, Person, 'rq', 'rq'),
       assignee: prefixedColumns(this.db, Person, 'a', 'a'),
+      service: prefixedColumns(this.db, SupportService, 's', 'svc'),
     };
     return this.queueCols;
   }
@@ -1104,32 +1248,35 @@ export class DeskService implements OnModuleInit {
   /**
    * Warns about requests that reached 75% of their allowed business time (first response or
    * resolution): the assignee, the service's manager and the requester, once. Set-based: each
-   * batch is one statement (so one transaction) that locks up to SWEEP_BATCH due requests
-   * (SKIP LOCKED: another instance takes the others), flips their flags, and writes the AT_RISK
-   * events, the notifications and their e-mail copies from the same rows. The flag is set by an
-   * UPDATE that only one transaction can win, so two instances never warn twice.
+   * batch is one statement (so one transaction) that inserts up to SWEEP_BATCH due warnings into
+   * `request_risk_warning` and writes the AT_RISK events, the notifications and their e-mail
+   * copies from the rows it inserted. Its primary key (request, kind) lets only one transaction
+   * insert a warning, so two instances (or two batches) never warn twice.
    */
   async sweep(now = new Date(), batch = SWEEP_BATCH, workers = SWEEP_WORKERS): Promise<{ warned: number }> {
     const sql = (this.sweepSql ??= sweepSql((a, b) => this.notifications.notificationCtes(a, b)));
-    const params = [now, batch, this.notifications.emailLinkBase()];
-    const once = async () => {
-      const [r]: { requests: number; warned: number }[] = await this.db.query(sql, params);
+    const linkBase = this.notifications.emailLinkBase();
+    const once = async (shares: number, share: number) => {
+      const [r]: { due: number; warned: number }[] = await this.db.query(sql, [
+        now,
+        batch,
+        linkBase,
+        shares,
+        share,
+      ]);
       return r;
     };
-    const first = await once();
-    let warned = first.warned;
-    if (first.requests === batch) {
-      // A backlog (after downtime, a holiday): batches on `workers` connections at once; SKIP
-      // LOCKED gives each its own requests. Each stops when it finds less than a full batch.
-      const loop = async () => {
-        for (;;) {
-          const r = await once();
-          warned += r.warned;
-          if (r.requests < batch) return;
-        }
-      };
-      await Promise.all(Array.from({ length: workers }, loop));
-    }
+    // `workers` connections at once, each on its own share of the requests (by id), each in
+    // batches until it finds less than a full one (usually at once: a minute brings few warnings).
+    let warned = 0;
+    const loop = async (share: number) => {
+      for (;;) {
+        const r = await once(workers, share);
+        warned += r.warned;
+        if (r.due < batch) return;
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, (_, share) => loop(share)));
     if (warned) this.logger.log(`at-risk warnings: ${warned}`);
     return { warned };
   }

@@ -55,7 +55,8 @@ export class NotificationService {
     return `notified AS (
       INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
       SELECT organization_id, person_id, kind, title, body, link, dedupe_key FROM ${source}
-      ON CONFLICT DO NOTHING RETURNING organization_id, person_id, title, body, link
+      ON CONFLICT (person_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      RETURNING organization_id, person_id, title, body, link
     ), mailed AS (
       INSERT INTO email_outbox (organization_id, to_address, subject, body)
       SELECT n.organization_id, p.email, n.title, n.body || coalesce(E'\\n\\n' || ${linkBaseParam}::text || n.link, '')

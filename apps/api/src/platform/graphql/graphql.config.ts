@@ -18,9 +18,10 @@ import { markPropertyReads, planExecutorPlugin, stringifyResult } from './plan-e
 
 /**
  * Root query fields answered by the plan executor (plan-executor.ts) when a request selects only
- * these: read-only resolvers, whose responses are large and plain (the directory page).
+ * these: read-only resolvers, whose responses are large and plain (the directory page, a desk
+ * queue page; both only fill their page caches, which a second run leaves as they are).
  */
-export const PLAN_EXECUTED_QUERIES: ReadonlySet<string> = new Set(['people']);
+export const PLAN_EXECUTED_QUERIES: ReadonlySet<string> = new Set(['people', 'deskQueue']);
 
 /** Apollo on Fastify: limits, CSRF prevention, no batching, no introspection in production. */
 export function graphqlConfig(config: AppConfig, tokens: TokenService, db: DataSource): ApolloDriverConfig {
