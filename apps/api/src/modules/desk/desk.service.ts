@@ -54,7 +54,7 @@ export const DESK_SWEEP = 'desk.sweep';
 export const DESK_METRICS = 'desk.metrics';
 const OPEN_STATES = ['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_REQUESTER'];
 /** Warnings given per transaction by the at-risk sweep. */
-const SWEEP_BATCH = 5000;
+const SWEEP_BATCH = 20000;
 /** Connections the sweep uses at once when there is more than one batch to do. */
 const SWEEP_WORKERS = 2;
 const ACTIVE_STATES = `('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
@@ -1256,16 +1256,20 @@ export class DeskService implements OnModuleInit {
   async sweep(now = new Date(), batch = SWEEP_BATCH, workers = SWEEP_WORKERS): Promise<{ warned: number }> {
     const sql = (this.sweepSql ??= sweepSql((a, b) => this.notifications.notificationCtes(a, b)));
     const linkBase = this.notifications.emailLinkBase();
-    const once = async (shares: number, share: number) => {
-      const [r]: { due: number; warned: number }[] = await this.db.query(sql, [
-        now,
-        batch,
-        linkBase,
-        shares,
-        share,
-      ]);
-      return r;
-    };
+    const once = (shares: number, share: number) =>
+      this.db.transaction(async (m) => {
+        // The statement's intermediate rows (due warnings, the rows each reference check reads)
+        // stay in memory: at the default 4 MB a large batch spills them to temporary files.
+        await m.query(`SET LOCAL work_mem = '64MB'`);
+        const [r]: { due: number; warned: number }[] = await m.query(sql, [
+          now,
+          batch,
+          linkBase,
+          shares,
+          share,
+        ]);
+        return r;
+      });
     // `workers` connections at once, each on its own share of the requests (by id), each in
     // batches until it finds less than a full one (usually at once: a minute brings few warnings).
     let warned = 0;
