@@ -79,12 +79,12 @@ export class PeopleImportService {
   }
 
   private async load(m: EntityManager, organizationId: string): Promise<Existing> {
-    const [people, teams, positions, accounts] = await Promise.all([
-      m.getRepository(Person).findBy({ organizationId }),
-      m.getRepository(Team).findBy({ organizationId }),
-      m.getRepository(Position).findBy({ organizationId }),
-      m.getRepository(UserAccount).findBy({ organizationId }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time
+    // (queued queries on one pg client are deprecated and go in pg 9).
+    const people = await m.getRepository(Person).findBy({ organizationId });
+    const teams = await m.getRepository(Team).findBy({ organizationId });
+    const positions = await m.getRepository(Position).findBy({ organizationId });
+    const accounts = await m.getRepository(UserAccount).findBy({ organizationId });
     return {
       people: new Map(people.map((p) => [p.email, p])),
       peopleById: new Map(people.map((p) => [p.id, p])),
