@@ -7,8 +7,8 @@
 // VACUUM ANALYZE, so that each run does the whole work on fresh data. The sweep warns what it is
 // meant to: first response (not yet answered) and resolution, in the states NEW, ACKNOWLEDGED and
 // IN_PROGRESS (WAITING_ON_REQUESTER is paused). p50/p95 are the wall times of RUNS runs. The
-// sweep itself is one statement per batch of 5,000 warnings (warning rows, events,
-// notifications, e-mail copies), batches on two connections at once when there is more than one.
+// sweep itself is one statement per batch of 20,000 warnings (warning rows, events,
+// notifications, e-mail copies), on two connections at once, each its share of the requests.
 // Floor: the same two INSERT … SELECT statements of the warning rows (one per kind, every row at
 // once) through `pg`, one connection; floor_full_ms: the whole answer set-based on one connection
 // (the warning rows, the AT_RISK events and the notifications in one statement per kind).
