@@ -50,24 +50,9 @@ export class DeskQueueVersion1796500000000 implements MigrationInterface {
           PERFORM set_config('symmetry.desk_queue', seen || ',' || added, true);
         END IF;
       END $$`);
+    // Requests and categories alike: the services of their old and new rows.
     await q.query(`
-      CREATE FUNCTION desk_queue_request_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          PERFORM desk_queue_touch(ARRAY(SELECT DISTINCT support_service_id FROM new_rows));
-        ELSIF TG_OP = 'DELETE' THEN
-          PERFORM desk_queue_touch(ARRAY(SELECT DISTINCT support_service_id FROM old_rows));
-        ELSE
-          PERFORM desk_queue_touch(ARRAY(
-            SELECT DISTINCT x.s FROM old_rows d FULL JOIN new_rows n ON n.id = d.id,
-                   LATERAL (VALUES (d.support_service_id), (n.support_service_id)) AS x(s)
-             WHERE d.id IS NULL OR n.id IS NULL
-                OR to_jsonb(d) IS DISTINCT FROM to_jsonb(n)));
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE FUNCTION desk_queue_category_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION desk_queue_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
           PERFORM desk_queue_touch(ARRAY(SELECT DISTINCT support_service_id FROM new_rows));
@@ -91,10 +76,8 @@ export class DeskQueueVersion1796500000000 implements MigrationInterface {
            WHERE d.id IS NULL OR n.id IS NULL OR to_jsonb(d) IS DISTINCT FROM to_jsonb(n)));
         RETURN NULL;
       END $$`);
-    for (const [table, fn] of [
-      ['service_request', 'desk_queue_request_changed'],
-      ['request_category', 'desk_queue_category_changed'],
-    ]) {
+    for (const table of ['service_request', 'request_category']) {
+      const fn = 'desk_queue_rows_changed';
       await q.query(
         `CREATE TRIGGER "${table}_queue_insert" AFTER INSERT ON "${table}" REFERENCING NEW TABLE AS new_rows
          FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
@@ -159,8 +142,7 @@ export class DeskQueueVersion1796500000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION desk_queue_commit()`);
     await q.query(`DROP FUNCTION desk_queue_truncated()`);
     await q.query(`DROP FUNCTION desk_queue_service_changed()`);
-    await q.query(`DROP FUNCTION desk_queue_category_changed()`);
-    await q.query(`DROP FUNCTION desk_queue_request_changed()`);
+    await q.query(`DROP FUNCTION desk_queue_rows_changed()`);
     await q.query(`DROP FUNCTION desk_queue_touch(uuid[])`);
     await q.query(`DROP TABLE "desk_queue_pending"`);
     await q.query(`DROP TABLE "desk_queue_version"`);
