@@ -191,14 +191,13 @@ export async function run() {
              INSERT INTO request_event (organization_id, request_id, kind, internal, data)
              SELECT organization_id, id, 'AT_RISK', false, jsonb_build_object('commitment', $2::text, 'dueAt', due_at) FROM u
            ), n AS (
-             INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
+             INSERT INTO notification (organization_id, person_id, kind, title, body, link)
              SELECT DISTINCT ON (u.id, p) u.organization_id, p, 'REQUEST_AT_RISK', 'REQ-' || u.number || ' at risk',
                     $3 || ' due ' || to_char(u.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || u.subject,
-                    '/requests/' || u.id, 'request-risk:' || u.id || ':' || $2
+                    '/requests/' || u.id
                FROM u JOIN support_service s ON s.id = u.support_service_id JOIN team t ON t.id = s.owner_team_id
                CROSS JOIN LATERAL unnest(ARRAY[u.assignee_id, t.manager_id, u.requester_id]) AS p
               WHERE p IS NOT NULL
-             ON CONFLICT DO NOTHING
            )
            SELECT count(*) FROM u`,
           [now, kind, k.label],

@@ -50,11 +50,7 @@ function expected(rows: Req[], now: Date, publicUrl: string, emails: Map<string,
         .replace('T', ' ')} UTC: ${r.subject}`;
       const link = `/requests/${r.id}`;
       for (const p of people) {
-        notes.push(
-          [r.organization_id, p, 'REQUEST_AT_RISK', title, body, link, `request-risk:${r.id}:${kind}`].join(
-            '|',
-          ),
-        );
+        notes.push([r.organization_id, p, 'REQUEST_AT_RISK', title, body, link].join('|'));
         mails.push([r.organization_id, emails.get(p), title, `${body}\n\n${publicUrl}${link}`].join('|'));
       }
     }
@@ -169,9 +165,11 @@ describe('desk at-risk sweep (set-based)', () => {
       await t.db.query(
         `SELECT organization_id, person_id, kind, title, body, link, dedupe_key FROM notification WHERE kind = 'REQUEST_AT_RISK'`,
       )
-    ).map((n: Record<string, string>) =>
-      [n.organization_id, n.person_id, n.kind, n.title, n.body, n.link, n.dedupe_key].join('|'),
-    );
+    ).map((n: Record<string, string>) => {
+      // Once by the warning's primary key, not by a dedupe key (see NotificationService.notificationCtes).
+      expect(n.dedupe_key).toBeNull();
+      return [n.organization_id, n.person_id, n.kind, n.title, n.body, n.link].join('|');
+    });
     const mails: string[] = (
       await t.db.query(
         `SELECT organization_id, to_address, subject, body FROM email_outbox WHERE subject LIKE '% at risk'`,
@@ -194,7 +192,7 @@ describe('desk at-risk sweep (set-based)', () => {
     expect(new Set(want.events.map((e) => e.split('|')[0])).size).toBe(10);
     const manager = rows[3].manager_id;
     expect(rows[3].requester_id).toBe(manager);
-    expect(want.notes.filter((n) => n.includes(`request-risk:${rows[3].id}:`)).length).toBe(
+    expect(want.notes.filter((n) => n.endsWith(`|/requests/${rows[3].id}`)).length).toBe(
       rows[3].assignee_id && rows[3].assignee_id !== manager ? 4 : 2,
     );
 
@@ -218,16 +216,11 @@ describe('desk at-risk sweep (set-based)', () => {
     expect(unwarned[0].n).toBe(3);
   });
 
-  it('a person already notified under the same key is not notified (nor e-mailed) again; the others are', async () => {
+  it('a warning is given whole or not at all: a notification that cannot be written leaves it to the next sweep', async () => {
     const [r] = await t.db.query(
       `SELECT r.id, r.organization_id, r.requester_id, r.assignee_id FROM service_request r
         WHERE r.state IN ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS') AND r.assignee_id IS NOT NULL AND r.assignee_id <> r.requester_id
         ORDER BY r.number DESC LIMIT 1`,
-    );
-    await t.db.query(
-      `INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
-       VALUES ($1, $2, 'REQUEST_AT_RISK', 'earlier', '', NULL, $3)`,
-      [r.organization_id, r.requester_id, `request-risk:${r.id}:resolution`],
     );
     await t.db.query(
       `UPDATE service_request SET resolution_risk_at = now() - interval '1 minute' WHERE id = $1`,
@@ -236,19 +229,54 @@ describe('desk at-risk sweep (set-based)', () => {
     await t.db.query(`DELETE FROM request_risk_warning WHERE request_id = $1 AND kind = 'resolution'`, [
       r.id,
     ]);
-    const mailsBefore = (await t.db.query(`SELECT count(*)::int AS n FROM email_outbox`))[0].n;
+    const counts = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM request_risk_warning WHERE request_id = $1 AND kind = 'resolution') AS warnings,
+                  (SELECT count(*)::int FROM request_event WHERE request_id = $1 AND kind = 'AT_RISK') AS events,
+                  (SELECT count(*)::int FROM notification WHERE kind = 'REQUEST_AT_RISK' AND link = '/requests/' || $1) AS notes,
+                  (SELECT count(*)::int FROM email_outbox WHERE subject LIKE '% at risk' AND body LIKE '%/requests/' || $1) AS mails`,
+          [r.id],
+        )
+      )[0];
+    const before = await counts();
+    // The requester's notification fails (as a vanished person or a full disk would).
+    await t.db.query(`CREATE FUNCTION refuse_note() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.person_id = '${r.requester_id}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    await t.db.query(
+      `CREATE TRIGGER refuse_note BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION refuse_note()`,
+    );
+    try {
+      await expect(t.app.get(DeskService).sweep()).rejects.toThrow('refused');
+    } finally {
+      await t.db.query(`DROP TRIGGER refuse_note ON notification`);
+      await t.db.query(`DROP FUNCTION refuse_note()`);
+    }
+    // Nothing of it was written: not the warning, its event, any notification or e-mail.
+    expect(await counts()).toEqual(before);
     expect((await t.app.get(DeskService).sweep()).warned).toBe(1);
-    const notes = await t.db.query(
-      `SELECT person_id, title FROM notification WHERE dedupe_key = $1 ORDER BY title`,
-      [`request-risk:${r.id}:resolution`],
+    const after = await counts();
+    const people = new Set(
+      [
+        r.assignee_id,
+        r.requester_id,
+        (
+          await t.db.query(
+            `SELECT t.manager_id FROM service_request x JOIN support_service s ON s.id = x.support_service_id
+         JOIN team t ON t.id = s.owner_team_id WHERE x.id = $1`,
+            [r.id],
+          )
+        )[0].manager_id,
+      ].filter(Boolean),
     );
-    expect(notes.find((n: { person_id: string }) => n.person_id === r.requester_id).title).toBe('earlier');
-    expect(notes.some((n: { person_id: string }) => n.person_id === r.assignee_id)).toBe(true);
-    const mails = await t.db.query(
-      `SELECT to_address FROM email_outbox ORDER BY created_at DESC, id LIMIT $1`,
-      [(await t.db.query(`SELECT count(*)::int AS n FROM email_outbox`))[0].n - mailsBefore],
-    );
-    expect(mails.map((m: { to_address: string }) => m.to_address)).not.toContain(emails.get(r.requester_id));
-    expect(mails.length).toBe(notes.length - 1);
+    expect(after).toEqual({
+      warnings: 1,
+      events: before.events + 1,
+      notes: before.notes + people.size,
+      mails: before.mails + people.size,
+    });
+    // And only once.
+    expect((await t.app.get(DeskService).sweep()).warned).toBe(0);
+    expect(await counts()).toEqual(after);
   });
 });

@@ -483,8 +483,8 @@ describe('service desk', () => {
       itDesk.owner_team_id,
     ]);
     const notes = await t.db.query(
-      `SELECT person_id FROM notification WHERE kind = 'REQUEST_AT_RISK' AND dedupe_key = $1 ORDER BY person_id`,
-      [`request-risk:${r.id}:resolution`],
+      `SELECT person_id FROM notification WHERE kind = 'REQUEST_AT_RISK' AND link = $1 ORDER BY person_id`,
+      [`/requests/${r.id}`],
     );
     expect(notes.map((n: { person_id: string }) => n.person_id)).toEqual(
       [agentId, manager_id, employeeId].sort(),

@@ -109,7 +109,7 @@ function sweepSql(notificationCtes: (source: string, linkBaseParam: string) => s
   SELECT d.organization_id, d.id, d.kind, d.due_at, d.assignee_id, t.manager_id, d.requester_id,
          'REQ-' || d.number || ' at risk' AS title,
          d.label || ' due ' || to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC: ' || d.subject AS body,
-         '/requests/' || d.id AS link, 'request-risk:' || d.id || ':' || d.kind AS dedupe_key
+         '/requests/' || d.id AS link
     FROM warned w
     JOIN due d ON d.id = w.request_id AND d.kind = w.kind
     JOIN support_service s ON s.id = d.support_service_id
@@ -120,7 +120,7 @@ function sweepSql(notificationCtes: (source: string, linkBaseParam: string) => s
          jsonb_build_object('commitment', kind, 'dueAt', date_trunc('milliseconds', due_at))
     FROM warning
 ), recipient AS (
-  SELECT w.organization_id, x.person_id, 'REQUEST_AT_RISK' AS kind, w.title, w.body, w.link, w.dedupe_key
+  SELECT w.organization_id, x.person_id, 'REQUEST_AT_RISK' AS kind, w.title, w.body, w.link
     FROM warning w
     CROSS JOIN LATERAL (VALUES (w.assignee_id),
       (CASE WHEN w.manager_id IS DISTINCT FROM w.assignee_id THEN w.manager_id END),

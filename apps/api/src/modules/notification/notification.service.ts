@@ -46,16 +46,19 @@ export class NotificationService {
   /**
    * For callers that compute their notifications in SQL (the desk's at-risk sweep): two common
    * table expressions to append to the caller's WITH. `notified` writes the rows of `source` (a
-   * CTE or subquery with organization_id, person_id, kind, title, body, link, dedupe_key), once
-   * per person and dedupe key, and returns those newly written; `mailed` queues their e-mail copies
-   * as notify() does (same subject, body and link) when `linkBaseParam` (the placeholder given the
-   * value of emailLinkBase()) is not null.
+   * CTE or subquery with organization_id, person_id, kind, title, body, link) and returns them;
+   * `mailed` queues their e-mail copies as notify() does (same subject, body and link) when
+   * `linkBaseParam` (the placeholder given the value of emailLinkBase()) is not null.
+   *
+   * No dedupe key and no ON CONFLICT: the caller makes each row once, in the same statement as the
+   * record that it was given (the sweep: from the `request_risk_warning` rows it inserted, whose
+   * primary key lets one transaction only insert each). A key would cost an entry in
+   * uq_notification_dedupe and a speculative insertion per row, a fifth of the sweep's time.
    */
   notificationCtes(source: string, linkBaseParam: string): string {
     return `notified AS (
-      INSERT INTO notification (organization_id, person_id, kind, title, body, link, dedupe_key)
-      SELECT organization_id, person_id, kind, title, body, link, dedupe_key FROM ${source}
-      ON CONFLICT (person_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+      INSERT INTO notification (organization_id, person_id, kind, title, body, link)
+      SELECT organization_id, person_id, kind, title, body, link FROM ${source}
       RETURNING organization_id, person_id, title, body, link
     ), mailed AS (
       INSERT INTO email_outbox (organization_id, to_address, subject, body)
