@@ -16,6 +16,15 @@ export default defineConfig({
   base: '/',
   // No React plugin: Vite's built-in Oxc transform compiles JSX with the automatic runtime.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  resolve: {
+    // The one framework-free module of @symmetry/domain the app uses: the notifications' words,
+    // shared with the API (the rest of the library needs Node).
+    alias: {
+      '@symmetry/domain/notifications': fileURLToPath(
+        new URL('../../libs/domain/src/notifications/index.ts', import.meta.url),
+      ),
+    },
+  },
   server: { port: 5173, strictPort: true, proxy: apiProxy },
   preview: { port: 4173, strictPort: true, proxy: apiProxy },
   build: {

@@ -1,3 +1,4 @@
+import { readNotification, utcMinute } from '@symmetry/domain';
 import { DeskService } from '../../apps/api/src/modules/desk/desk.service';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
@@ -204,6 +205,19 @@ describe('desk at-risk sweep (set-based)', () => {
     expect(got.events).toEqual(want.events);
     expect(got.notes).toEqual(want.notes);
     expect(got.mails).toEqual(want.mails);
+    // The web app words them in the reader's language from the facts it reads back (the SQL writes
+    // the words of @symmetry/domain's wordNotification).
+    const written: { title: string; body: string; link: string }[] = await t.db.query(
+      `SELECT title, body, link FROM notification WHERE kind = 'REQUEST_AT_RISK'`,
+    );
+    for (const n of written) {
+      const r = rows.find((x) => n.link === `/requests/${x.id}`)!;
+      const f = readNotification('REQUEST_AT_RISK', n.title, n.body);
+      expect(f).toMatchObject({ kind: 'REQUEST_AT_RISK', number: Number(r.number), subject: r.subject });
+      if (f?.kind !== 'REQUEST_AT_RISK') throw new Error('not read');
+      const due = f.commitment === 'first_response' ? r.first_response_due_at : r.resolution_due_at;
+      expect(utcMinute(f.dueAt)).toBe(utcMinute(due));
+    }
 
     // Each warned once: nothing is due any more.
     expect((await desk.sweep(now)).warned).toBe(0);

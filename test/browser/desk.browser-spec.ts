@@ -191,6 +191,11 @@ browserSuite('web app: service desk', () => {
       await page.getByTestId('language-menu').click();
       await page.getByTestId('language-fr').click();
       await page.getByText('Clôturée — engagement tenu').waitFor();
+      // The bell words the desk's notifications in French too (the API stores them in English).
+      await page.getByTestId('notification-bell').click();
+      const resolved = page.getByTestId('notification-item').filter({ hasText: `${reference} résolue` });
+      await resolved.waitFor();
+      expect(await resolved.textContent()).toContain('qu’en avez-vous pensé');
     });
 
     // The service's figures moved: one more request opened and resolved this month, on time.

@@ -9,3 +9,4 @@ export * from './statistics';
 export * from './incentives';
 export * from './autonomy';
 export * from './commitments';
+export * from './notifications';

@@ -4,6 +4,7 @@ import {
   assertTransition as assertRequestTransition,
   DomainRuleError,
   waitingPauses,
+  wordNotification,
   type StateChange,
 } from '@symmetry/domain';
 import { REQUEST_CLOSURE_TEMPLATE, validateAnswerSet } from '@symmetry/surveys';
@@ -71,8 +72,10 @@ const ACTIVE_STATES = `('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
  *   not) is skipped, after waiting for it, by the primary key: each warning is given once, whoever
  *   sweeps. The request rows are neither locked nor changed: a request resolved at the very moment
  *   may still get its warning.
- * - `warning` has one row per warning with the notification's words, `recipient` one per warning
- *   and person (assignee, service manager, requester; each once).
+ * - `warning` has one row per warning with the notification's words (those of
+ *   `wordNotification` for REQUEST_AT_RISK, written in SQL; the e2e test reads them back with
+ *   `readNotification`), `recipient` one per warning and person (assignee, service manager,
+ *   requester; each once).
  */
 /**
  * Not warned yet of `kind`: a probe of request_risk_warning's primary key per candidate (a LATERAL
@@ -939,12 +942,11 @@ export class DeskService implements OnModuleInit {
         await this.notifications.notify(m, {
           organizationId: viewer.organizationId,
           personIds: [r.requester_id],
-          kind: to === RequestState.RESOLVED ? 'REQUEST_RESOLVED' : 'REQUEST_UPDATED',
-          title:
+          ...wordNotification(
             to === RequestState.RESOLVED
-              ? `REQ-${r.number} resolved: how did it go?`
-              : `REQ-${r.number}: ${to.toLowerCase().replace(/_/g, ' ')}`,
-          body: r.subject,
+              ? { kind: 'REQUEST_RESOLVED', number: Number(r.number), subject: r.subject }
+              : { kind: 'REQUEST_UPDATED', number: Number(r.number), state: to, subject: r.subject },
+          ),
           link: `/requests/${r.id}`,
           dedupeKey: `request-state:${r.id}:${row.version}`,
         });
@@ -1022,9 +1024,7 @@ export class DeskService implements OnModuleInit {
         await this.notifications.notify(m, {
           organizationId: viewer.organizationId,
           personIds: [assignee],
-          kind: 'REQUEST_ASSIGNED',
-          title: `REQ-${r.number} assigned to you`,
-          body: r.subject,
+          ...wordNotification({ kind: 'REQUEST_ASSIGNED', number: Number(r.number), subject: r.subject }),
           link: `/desk/requests/${r.id}`,
           dedupeKey: `request-assigned:${r.id}:${row.version}`,
         });
@@ -1089,9 +1089,7 @@ export class DeskService implements OnModuleInit {
         await this.notifications.notify(m, {
           organizationId: viewer.organizationId,
           personIds: notify as string[],
-          kind: 'REQUEST_REPLY',
-          title: `REQ-${r.number}: new reply`,
-          body: input.body.slice(0, 200),
+          ...wordNotification({ kind: 'REQUEST_REPLY', number: Number(r.number), text: input.body }),
           link: role === DeskRole.REQUESTER ? `/desk/requests/${r.id}` : `/requests/${r.id}`,
           dedupeKey: `request-reply:${ev.id}`,
         });
@@ -1126,9 +1124,7 @@ export class DeskService implements OnModuleInit {
       await this.notifications.notify(m, {
         organizationId: viewer.organizationId,
         personIds: [r.requester_id],
-        kind: 'REQUEST_DUE_CHANGED',
-        title: `REQ-${r.number}: new expected date`,
-        body: input.reason,
+        ...wordNotification({ kind: 'REQUEST_DUE_CHANGED', number: Number(r.number), reason: input.reason }),
         link: `/requests/${r.id}`,
         dedupeKey: `request-due:${r.id}:${row.version}`,
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Dec } from '@symmetry/domain';
+import { Dec, wordNotification } from '@symmetry/domain';
 import {
   DecisionKind,
   DecisionReview,
@@ -401,12 +401,11 @@ export class DecisionsService {
         await this.notifications.notify(m, {
           organizationId: viewer.organizationId,
           personIds: notify,
-          kind: input.kind === DecisionKind.ESCALATED ? 'DECISION_ESCALATED' : 'DECISION_TO_REVIEW',
-          title:
-            input.kind === DecisionKind.ESCALATED
-              ? `A decision is waiting for you: ${type.name}`
-              : `Decision beyond rights to review: ${type.name}`,
-          body: input.summary.trim(),
+          ...wordNotification({
+            kind: input.kind === DecisionKind.ESCALATED ? 'DECISION_ESCALATED' : 'DECISION_TO_REVIEW',
+            decisionType: type.name,
+            summary: input.summary.trim(),
+          }),
           link: '/development/decisions',
           dedupeKey: `decision:${row.id}`,
         });
@@ -457,9 +456,11 @@ export class DecisionsService {
       await this.notifications.notify(m, {
         organizationId: viewer.organizationId,
         personIds: [d.person_id],
-        kind: 'DECISION_REVIEWED',
-        title: input.confirmed ? 'Your decision was confirmed' : 'Your decision was not confirmed',
-        body: input.note?.trim() || '',
+        ...wordNotification({
+          kind: 'DECISION_REVIEWED',
+          confirmed: input.confirmed,
+          note: input.note?.trim() || '',
+        }),
         link: '/development/decisions',
         dedupeKey: `decision-review:${d.id}`,
       });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { wordNotification } from '@symmetry/domain';
 import { TRAINING_FEEDBACK_TEMPLATE, validateAnswerSet } from '@symmetry/surveys';
 import {
   EnrolmentStatus,
@@ -342,9 +343,7 @@ export class TrainingService {
         await this.notifications.notify(m, {
           organizationId: viewer.organizationId,
           personIds: [e.person_id],
-          kind: 'TRAINING_FEEDBACK',
-          title: `${e.title}: how was it?`,
-          body: 'Rate the training in a minute: it helps the training office improve it.',
+          ...wordNotification({ kind: 'TRAINING_FEEDBACK', course: e.title }),
           link: '/development/me',
           dedupeKey: `training-feedback:${e.id}`,
         });

@@ -10,6 +10,7 @@ import {
   type Recurrence,
   type RawAnswer,
 } from '@symmetry/surveys';
+import { wordNotification } from '@symmetry/domain';
 import { planCells } from './survey-cells';
 import { toGqlQuestion, type StoredRecurrence } from './survey.mapping';
 import {
@@ -194,9 +195,11 @@ export class SurveyRuntimeService implements OnModuleInit {
       await this.notifications.notify(m, {
         organizationId: s.organization_id,
         personIds: persons,
-        kind: 'SURVEY_INVITATION',
-        title: `Survey: ${s.title}`,
-        body: `You are invited to answer "${s.title}". Open until ${window.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        ...wordNotification({
+          kind: 'SURVEY_INVITATION',
+          survey: s.title,
+          closesAt: window.closesAt.toISOString(),
+        }),
         link: '/surveys/mine',
         dedupeKey: `survey-wave:${waveId}`,
       });
@@ -621,9 +624,11 @@ export class SurveyRuntimeService implements OnModuleInit {
         reminded += await this.notifications.notify(m, {
           organizationId: w.organization_id,
           personIds: people.map((p) => p.person_id),
-          kind: 'SURVEY_REMINDER',
-          title: `Reminder: ${w.title}`,
-          body: `"${w.title}" closes ${w.closes_at.toISOString().slice(0, 16).replace('T', ' ')} UTC. Your answer counts.`,
+          ...wordNotification({
+            kind: 'SURVEY_REMINDER',
+            survey: w.title,
+            closesAt: w.closes_at.toISOString(),
+          }),
           link: '/surveys/mine',
           dedupeKey: `survey-reminder:${w.id}`,
         });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFormatters } from '../../../platform/i18n/format';
 import { useNotifications, type AppNotification } from '../hooks/useNotifications';
-import { closingTimeOf, internalPath, isKnownKind } from '../utils/notification-text';
+import { internalPath, notificationText } from '../utils/notification-text';
 
 /** The bell in the header: unread count, latest notifications; opening one marks it read and follows it. */
 export function NotificationBell() {
@@ -93,15 +93,7 @@ function NotificationContent({ notification }: { notification: AppNotification }
   const { t } = useTranslation();
   const format = useFormatters();
   const unread = !notification.readAt;
-  let title = notification.title;
-  let body = notification.body;
-  if (isKnownKind(notification.kind)) {
-    title = t(`notifications.kinds.${notification.kind}.title`, { title: notification.title });
-    const closes = closingTimeOf(notification.body);
-    body = closes
-      ? t(`notifications.kinds.${notification.kind}.body`, { date: format.dateTime(closes) })
-      : body;
-  }
+  const { title, body } = notificationText(notification, t, format.dateTime);
   return (
     <Stack gap={2}>
       <Text size="sm" fw={unread ? 700 : 500}>
