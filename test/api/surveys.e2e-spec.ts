@@ -104,6 +104,28 @@ describe('surveys', () => {
       `SELECT count(*)::int AS n FROM internal_metric_value WHERE metric = 'ENPS'`,
     );
     expect(n).toBeGreaterThan(5);
+
+    // Upward feedback on the demo manager by her team, closed and published: she sees her results.
+    const upward = list.data!.surveys.find((s: { title: string }) =>
+      s.title.startsWith('Upward feedback'),
+    ) as {
+      id: string;
+      status: string;
+      resultsPublished: boolean;
+      waves: { answered: number; invited: number }[];
+    };
+    expect(upward).toMatchObject({ status: 'CLOSED', resultsPublished: true });
+    const [{ reports }] = await t.db.query(
+      `SELECT count(*)::int AS reports FROM person r JOIN person m ON m.id = r.manager_id
+        WHERE m.email = 'manager@meridian.example' AND r.left_on IS NULL`,
+    );
+    expect(upward.waves[0].invited).toBe(reports);
+    const manager = await t.login('manager@meridian.example');
+    const seen = (await t.gql(RESULTS, { s: upward.id }, manager)).data!.surveyResults;
+    expect(seen.scope).toBe('LINE');
+    const shown = seen.questions.filter((q: { shown: boolean }) => q.shown);
+    expect(shown.length).toBeGreaterThanOrEqual(6);
+    expect(shown.every((q: { n: number }) => q.n >= seen.k)).toBe(true);
   });
 
   it('ships six templates in English and French; only HR and admins build surveys', async () => {

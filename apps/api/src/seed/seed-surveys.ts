@@ -103,12 +103,13 @@ export async function seedSurveys(ds: DataSource, organizationId: string): Promi
     templateKey: string,
     questions: Question[],
     recurrence: object,
-    extra: { pulse?: number; subjects?: Record<string, string> } = {},
+    extra: { pulse?: number; subjects?: Record<string, string>; manager?: string } = {},
   ) => {
     const [{ id }] = await m.query(
-      `INSERT INTO survey (organization_id, title, description, template_key, subject_kind, confidentiality, status,
-         questions, question_subjects, recurrence, pulse_items_per_wave, comment_threshold, created_by)
-       VALUES ($1, $2, $3, $4, 'ORGANIZATION', 'ANONYMOUS', 'SCHEDULED', $5, $6, $7, $8, 10, $9) RETURNING id`,
+      `INSERT INTO survey (organization_id, title, description, template_key, subject_kind, subject_id, confidentiality,
+         status, questions, question_subjects, recurrence, pulse_items_per_wave, comment_threshold, created_by)
+       VALUES ($1, $2, $3, $4, (CASE WHEN $10::uuid IS NULL THEN 'ORGANIZATION' ELSE 'MANAGER' END)::survey_subject_kind, $10, 'ANONYMOUS',
+         'SCHEDULED', $5, $6, $7, $8, 10, $9) RETURNING id`,
       [
         organizationId,
         title,
@@ -119,6 +120,7 @@ export async function seedSurveys(ds: DataSource, organizationId: string): Promi
         JSON.stringify(recurrence),
         extra.pulse ?? null,
         hr,
+        extra.manager ?? null,
       ],
     );
     return id as string;
@@ -201,6 +203,29 @@ export async function seedSurveys(ds: DataSource, organizationId: string): Promi
     await runtime.closeSurvey(m, support);
     await m.query(`UPDATE survey SET results_published = true WHERE id = $1`, [support]);
     await results.publishMetrics(m, organizationId, support);
+
+    // Upward feedback: the demo manager's team rated her, the way they rate a support service;
+    // closed a fortnight ago and published (she sees her team's results).
+    const [boss] = await m.query(
+      `SELECT p.id, p.first_name || ' ' || p.last_name AS name
+         FROM person p WHERE p.organization_id = $1 AND p.email = 'manager@meridian.example'`,
+      [organizationId],
+    );
+    if (boss) {
+      const mOpened = new Date(now - 30 * DAY);
+      const upward = await create(
+        m,
+        `Upward feedback — ${boss.name}`,
+        'manager_feedback',
+        instantiateTemplate(getTemplate('manager_feedback'), { en: boss.name, fr: boss.name }),
+        { kind: 'ONE_OFF', opensAt: mOpened.toISOString(), closesAt: new Date(now - 14 * DAY).toISOString() },
+        { manager: boss.id },
+      );
+      const w = await runtime.openNextWave(m, upward, new Date(mOpened.getTime() + 60_000));
+      await answer(m, w!, 0.9, false);
+      await runtime.closeSurvey(m, upward);
+      await m.query(`UPDATE survey SET results_published = true WHERE id = $1`, [upward]);
+    }
 
     // Weekly pulse: two closed waves, the third open now.
     const first = new Date(now - 14 * DAY - 3_600_000);
