@@ -58,6 +58,38 @@ describe('authorization by role and scope', () => {
     expect(deep.data!.person.canViewPay).toBe(true);
   });
 
+  it("a report who has left is out of the line: their pay is HR's only; the people below them stay in", async () => {
+    // Head of Customer Operations -> Nadia (team manager) -> Camille; Nadia has left.
+    const nadia = ids['manager@meridian.example'];
+    const [{ manager_id: head }] = await t.db.query('SELECT manager_id FROM person WHERE id = $1', [nadia]);
+    const [{ email }] = await t.db.query('SELECT email FROM person WHERE id = $1', [head]);
+    const token = await t.login(email);
+    const hr = await t.login('hr@meridian.example');
+    // Leaving tomorrow: still in the line (the notice period).
+    await t.db.query(
+      `UPDATE person SET left_on = (SELECT (now() AT TIME ZONE o.time_zone)::date + 1 FROM organization o WHERE o.id = person.organization_id) WHERE id = $1`,
+      [nadia],
+    );
+    try {
+      expect((await t.gql(PAY, { id: nadia }, token)).data!.person.canViewPay).toBe(true);
+      await t.db.query(
+        `UPDATE person SET left_on = (SELECT (now() AT TIME ZONE o.time_zone)::date - 1 FROM organization o WHERE o.id = person.organization_id) WHERE id = $1`,
+        [nadia],
+      );
+      const gone = await t.gql(PAY, { id: nadia }, token);
+      expect(codes(gone)).toEqual(['FORBIDDEN']);
+      expect(gone.data!.person).toMatchObject({ canViewPay: false, pay: null });
+      const below = await t.gql(PAY, { id: ids['employee@meridian.example'] }, token);
+      expect(below.errors).toBeUndefined();
+      expect(below.data!.person.canViewPay).toBe(true);
+      const byHr = await t.gql(PAY, { id: nadia }, hr);
+      expect(byHr.errors).toBeUndefined();
+      expect(byHr.data!.person.pay).not.toBeNull();
+    } finally {
+      await t.db.query(`UPDATE person SET left_on = NULL WHERE id = $1`, [nadia]);
+    }
+  });
+
   it('HR reads everyone in the organisation', async () => {
     const token = await t.login('hr@meridian.example');
     const r = await t.gql('{ people(limit: 100) { items { canViewPay pay { baseSalary } } } }', {}, token);

@@ -51,17 +51,24 @@ export class PolicyService {
     return false;
   }
 
-  /** Everyone reporting to the viewer, directly or not (the viewer excluded). */
+  /**
+   * Everyone reporting to the viewer, directly or not (the viewer excluded), still employed: from
+   * their leaving date on (in the organisation's time zone), former staff's HR data is HR's only.
+   * The people below a former manager, who may still report to them, stay in the line.
+   */
   line(ctx: GqlContext): Promise<Set<string>> {
     if (!ctx.lineCache) {
       const viewer = ctx.viewer!;
       ctx.lineCache = this.db
         .query(
           `WITH RECURSIVE line AS (
-             SELECT id FROM person WHERE manager_id = $1 AND organization_id = $2
+             SELECT id, left_on FROM person WHERE manager_id = $1 AND organization_id = $2
              UNION
-             SELECT p.id FROM person p JOIN line l ON p.manager_id = l.id WHERE p.organization_id = $2
-           ) SELECT id FROM line`,
+             SELECT p.id, p.left_on FROM person p JOIN line l ON p.manager_id = l.id WHERE p.organization_id = $2
+           )
+           SELECT id FROM line
+            WHERE left_on IS NULL
+               OR left_on > (SELECT (now() AT TIME ZONE time_zone)::date FROM organization WHERE id = $2)`,
           [viewer.personId, viewer.organizationId],
         )
         .then((rows: { id: string }[]) => new Set(rows.map((r) => r.id)));
