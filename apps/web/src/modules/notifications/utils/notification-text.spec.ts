@@ -84,6 +84,13 @@ describe('notification text', () => {
     expect(english(EXAMPLES[0]).title).toBe('New survey: Pulse: Q1');
     expect(english(EXAMPLES[2]).body).toBe('First response due <2026-03-09T17:00:00.000Z>: Badge: broken');
     expect(english(EXAMPLES[5]).title).toBe('REQ-7: In progress');
+    const waiting = {
+      kind: 'REQUEST_UPDATED',
+      number: 7,
+      state: 'WAITING_ON_REQUESTER',
+      subject: 's',
+    } as const;
+    expect(english(waiting).title).toBe('REQ-7: Waiting for you');
     expect(english(EXAMPLES[13])).toEqual({
       title: 'First aid: how was it?',
       body: 'Rate the training in a minute: it helps the training office improve it.',

@@ -55,7 +55,8 @@ export function notificationText(
       return {
         title: t('notifications.kinds.REQUEST_UPDATED.title', {
           number: f.number,
-          state: t(`desk.state.${f.state}`, { defaultValue: f.state }),
+          // Sent to the requester: their wording of a state where there is one ("Waiting for you").
+          state: t(`desk.state.${f.state}`, { context: 'requester', defaultValue: f.state }),
         }),
         body: f.subject,
       };
