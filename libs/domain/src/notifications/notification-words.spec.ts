@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   NOTIFICATION_KINDS,
+  notificationForReader,
   REPLY_EXCERPT,
   readNotification,
   wordNotification,
@@ -87,6 +88,45 @@ describe('notification words', () => {
       wordNotification({ kind: 'REQUEST_UPDATED', number: 7, state: 'WAITING_ON_REQUESTER', subject: 's' })
         .title,
     ).toBe('REQ-7: waiting on requester');
+  });
+
+  it('words every kind for its reader in English and French, instants as the reader writes them', () => {
+    const at = (iso: string) => `<${iso}>`;
+    fc.assert(
+      fc.property(facts, (f) => {
+        const en = notificationForReader(f, 'en', at);
+        const fr = notificationForReader(f, 'fr', at);
+        expect(en.title.length * fr.title.length).toBeGreaterThan(0);
+        expect(fr.title).not.toBe(en.title);
+        const when = 'closesAt' in f ? f.closesAt : 'dueAt' in f ? f.dueAt : null;
+        if (when) {
+          expect(en.body).toContain(at(when));
+          expect(fr.body).toContain(at(when));
+        }
+        // People's own words are carried as they wrote them.
+        const own = 'subject' in f ? f.subject : 'reason' in f ? f.reason : 'summary' in f ? f.summary : null;
+        if (own) expect(fr.body.endsWith(own)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    const risk = {
+      kind: 'REQUEST_AT_RISK',
+      number: 42,
+      commitment: 'resolution',
+      dueAt: '2026-03-09T17:00:00.000Z',
+      subject: 'Badge',
+    } as const;
+    expect(notificationForReader(risk, 'fr', () => 'lundi 9 mars à 18:00')).toEqual({
+      title: 'REQ-42 en risque',
+      body: 'Résolution attendue le lundi 9 mars à 18:00\u00a0: Badge',
+    });
+    expect(
+      notificationForReader(
+        { kind: 'REQUEST_UPDATED', number: 7, state: 'WAITING_ON_REQUESTER', subject: 's' },
+        'en',
+        at,
+      ).title,
+    ).toBe('REQ-7: Waiting for you');
   });
 
   it('keeps a reply to its first 200 characters', () => {

@@ -62,50 +62,154 @@ function instant(minute: string): string {
   return `${minute.replace(' ', 'T')}:00.000Z`;
 }
 
-/** The English title and body of a notification. */
+/** The English title and body a notification is stored with (and read back from). */
 export function wordNotification(f: NotificationFacts): {
   kind: NotificationKind;
   title: string;
   body: string;
 } {
-  const words = ((): [string, string] => {
+  const [title, body] = storedWords(f);
+  return { kind: f.kind, title, body };
+}
+
+function storedWords(f: NotificationFacts): [string, string] {
+  switch (f.kind) {
+    case 'SURVEY_INVITATION':
+      return [
+        `Survey: ${f.survey}`,
+        `You are invited to answer "${f.survey}". Open until ${utcMinute(f.closesAt)} UTC.`,
+      ];
+    case 'SURVEY_REMINDER':
+      return [
+        `Reminder: ${f.survey}`,
+        `"${f.survey}" closes ${utcMinute(f.closesAt)} UTC. Your answer counts.`,
+      ];
+    case 'REQUEST_AT_RISK':
+      return [
+        `REQ-${f.number} at risk`,
+        `${COMMITMENT_LABEL[f.commitment]} due ${utcMinute(f.dueAt)} UTC: ${f.subject}`,
+      ];
+    case 'REQUEST_RESOLVED':
+      return [`REQ-${f.number} resolved: how did it go?`, f.subject];
+    case 'REQUEST_UPDATED':
+      return [`REQ-${f.number}: ${f.state.toLowerCase().replace(/_/g, ' ')}`, f.subject];
+    case 'REQUEST_ASSIGNED':
+      return [`REQ-${f.number} assigned to you`, f.subject];
+    case 'REQUEST_REPLY':
+      return [`REQ-${f.number}: new reply`, f.text.slice(0, REPLY_EXCERPT)];
+    case 'REQUEST_DUE_CHANGED':
+      return [`REQ-${f.number}: new expected date`, f.reason];
+    case 'DECISION_ESCALATED':
+      return [`A decision is waiting for you: ${f.decisionType}`, f.summary];
+    case 'DECISION_TO_REVIEW':
+      return [`Decision beyond rights to review: ${f.decisionType}`, f.summary];
+    case 'DECISION_REVIEWED':
+      return [f.confirmed ? 'Your decision was confirmed' : 'Your decision was not confirmed', f.note];
+    case 'TRAINING_FEEDBACK':
+      return [`${f.course}: how was it?`, TRAINING_FEEDBACK_BODY];
+  }
+}
+
+/** Languages notifications are worded in for their readers (the bell, e-mail copies). */
+export type NotificationLocale = 'en' | 'fr';
+export const NOTIFICATION_LOCALES: readonly NotificationLocale[] = ['en', 'fr'];
+
+/** A request's state as its requester reads it (the only reader of REQUEST_UPDATED). */
+const REQUESTER_STATE: Record<NotificationLocale, Record<string, string>> = {
+  en: {
+    NEW: 'New',
+    ACKNOWLEDGED: 'Acknowledged',
+    IN_PROGRESS: 'In progress',
+    WAITING_ON_REQUESTER: 'Waiting for you',
+    RESOLVED: 'Resolved',
+    CLOSED: 'Closed',
+  },
+  fr: {
+    NEW: 'Nouvelle',
+    ACKNOWLEDGED: 'Prise en compte',
+    IN_PROGRESS: 'En cours',
+    WAITING_ON_REQUESTER: 'En attente de votre réponse',
+    RESOLVED: 'Résolue',
+    CLOSED: 'Clôturée',
+  },
+};
+
+type Words = (f: NotificationFacts, at: (iso: string) => string) => [string, string];
+
+/** French typography: a no-break space before the high punctuation marks. */
+const NB = '\u00a0';
+
+const READER_WORDS: Record<NotificationLocale, Words> = {
+  en: (f, at) => {
     switch (f.kind) {
       case 'SURVEY_INVITATION':
-        return [
-          `Survey: ${f.survey}`,
-          `You are invited to answer "${f.survey}". Open until ${utcMinute(f.closesAt)} UTC.`,
-        ];
+        return [`New survey: ${f.survey}`, `Open until ${at(f.closesAt)}. Your answers are welcome.`];
       case 'SURVEY_REMINDER':
-        return [
-          `Reminder: ${f.survey}`,
-          `"${f.survey}" closes ${utcMinute(f.closesAt)} UTC. Your answer counts.`,
-        ];
+        return [`Reminder: ${f.survey}`, `Closes ${at(f.closesAt)}. There is still time to answer.`];
       case 'REQUEST_AT_RISK':
         return [
           `REQ-${f.number} at risk`,
-          `${COMMITMENT_LABEL[f.commitment]} due ${utcMinute(f.dueAt)} UTC: ${f.subject}`,
+          `${COMMITMENT_LABEL[f.commitment]} due ${at(f.dueAt)}: ${f.subject}`,
+        ];
+      case 'REQUEST_UPDATED':
+        return [`REQ-${f.number}: ${REQUESTER_STATE.en[f.state] ?? f.state}`, f.subject];
+      default:
+        return storedWords(f);
+    }
+  },
+  fr: (f, at) => {
+    switch (f.kind) {
+      case 'SURVEY_INVITATION':
+        return [
+          `Nouveau questionnaire${NB}: ${f.survey}`,
+          `Ouvert jusqu’au ${at(f.closesAt)}. Vos réponses sont les bienvenues.`,
+        ];
+      case 'SURVEY_REMINDER':
+        return [`Rappel${NB}: ${f.survey}`, `Clôture le ${at(f.closesAt)}. Il est encore temps de répondre.`];
+      case 'REQUEST_AT_RISK':
+        return [
+          `REQ-${f.number} en risque`,
+          `${f.commitment === 'first_response' ? 'Première réponse' : 'Résolution'} attendue le ${at(f.dueAt)}${NB}: ${f.subject}`,
         ];
       case 'REQUEST_RESOLVED':
-        return [`REQ-${f.number} resolved: how did it go?`, f.subject];
+        return [`REQ-${f.number} résolue${NB}: qu’en avez-vous pensé${NB}?`, f.subject];
       case 'REQUEST_UPDATED':
-        return [`REQ-${f.number}: ${f.state.toLowerCase().replace(/_/g, ' ')}`, f.subject];
+        return [`REQ-${f.number}${NB}: ${REQUESTER_STATE.fr[f.state] ?? f.state}`, f.subject];
       case 'REQUEST_ASSIGNED':
-        return [`REQ-${f.number} assigned to you`, f.subject];
+        return [`REQ-${f.number} vous est confiée`, f.subject];
       case 'REQUEST_REPLY':
-        return [`REQ-${f.number}: new reply`, f.text.slice(0, REPLY_EXCERPT)];
+        return [`REQ-${f.number}${NB}: nouvelle réponse`, f.text];
       case 'REQUEST_DUE_CHANGED':
-        return [`REQ-${f.number}: new expected date`, f.reason];
+        return [`REQ-${f.number}${NB}: nouvelle date prévue`, f.reason];
       case 'DECISION_ESCALATED':
-        return [`A decision is waiting for you: ${f.decisionType}`, f.summary];
+        return [`Une décision vous attend${NB}: ${f.decisionType}`, f.summary];
       case 'DECISION_TO_REVIEW':
-        return [`Decision beyond rights to review: ${f.decisionType}`, f.summary];
+        return [`Décision hors délégation à examiner${NB}: ${f.decisionType}`, f.summary];
       case 'DECISION_REVIEWED':
-        return [f.confirmed ? 'Your decision was confirmed' : 'Your decision was not confirmed', f.note];
+        return [
+          f.confirmed ? 'Votre décision a été confirmée' : 'Votre décision n’a pas été confirmée',
+          f.note,
+        ];
       case 'TRAINING_FEEDBACK':
-        return [`${f.course}: how was it?`, TRAINING_FEEDBACK_BODY];
+        return [
+          `${f.course}${NB}: qu’en avez-vous pensé${NB}?`,
+          `Notez la formation en une minute${NB}: cela aide le service formation à l’améliorer.`,
+        ];
     }
-  })();
-  return { kind: f.kind, title: words[0], body: words[1] };
+  },
+};
+
+/**
+ * A notification as its reader reads it, in their language (the bell, an e-mail copy): instants
+ * written by `at` (the reader's format and time zone), people's own words as they wrote them.
+ */
+export function notificationForReader(
+  f: NotificationFacts,
+  locale: NotificationLocale,
+  at: (iso: string) => string,
+): { title: string; body: string } {
+  const [title, body] = READER_WORDS[locale](f, at);
+  return { title, body };
 }
 
 const MINUTE = '(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})';

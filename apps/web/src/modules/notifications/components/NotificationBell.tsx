@@ -3,6 +3,7 @@ import { IconBell, IconChecks, IconPointFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFormatters } from '../../../platform/i18n/format';
+import { toLocale } from '../../../platform/i18n/locale';
 import { useNotifications, type AppNotification } from '../hooks/useNotifications';
 import { internalPath, notificationText } from '../utils/notification-text';
 
@@ -90,10 +91,10 @@ export function NotificationBell() {
 }
 
 function NotificationContent({ notification }: { notification: AppNotification }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const unread = !notification.readAt;
-  const { title, body } = notificationText(notification, t, format.dateTime);
+  const { title, body } = notificationText(notification, toLocale(i18n.language) ?? 'en', format.dateTime);
   return (
     <Stack gap={2}>
       <Text size="sm" fw={unread ? 700 : 500}>
