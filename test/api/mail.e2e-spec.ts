@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { MailerService } from '../../apps/api/src/platform/mail/mailer.service';
-import { createTestApp, type TestApp } from '../setup/test-app';
+import { codes, createTestApp, type TestApp } from '../setup/test-app';
 
 interface Received {
   from: string;
@@ -59,6 +59,37 @@ function smtpServer(received: Received[]): Promise<{ server: Server; port: numbe
   );
 }
 
+/** A received message's subject and text, MIME encodings undone (encoded words, quoted-printable, base64). */
+function decode(data: string): { subject: string; text: string } {
+  const split = data.indexOf('\r\n\r\n');
+  const head = data.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const raw = data.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1] ?? '';
+  const words = (v: string) =>
+    v
+      .replace(/\?=\s+=\?/g, '?==?')
+      .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64').toString('utf8')
+          : qp(text.replace(/_/g, ' ')),
+      );
+  const qp = (v: string) =>
+    Buffer.from(
+      v
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'quoted-printable'
+      ? qp(raw)
+      : encoding === 'base64'
+        ? Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : raw;
+  return { subject: words(header('Subject')), text: text.replace(/\r\n/g, '\n') };
+}
+
 describe('e-mail notifications (SMTP configured)', () => {
   let t: TestApp;
   let smtp: { server: Server; port: number };
@@ -114,9 +145,49 @@ describe('e-mail notifications (SMTP configured)', () => {
     expect(received.map((r) => r.to[0]).sort()).toEqual(members.map((m) => m.email));
     const mine = received.find((r) => r.to[0] === 'employee@meridian.example')!;
     expect(mine.from).toContain('hello@test.example');
-    expect(mine.data).toMatch(/Subject: Survey: Mail pulse/);
+    // Worded for its reader (English: the organisation's language, none chosen), dated in the
+    // organisation's time zone.
+    expect(decode(mine.data).subject).toBe('New survey: Mail pulse');
+    expect(decode(mine.data).text).toMatch(
+      /^Open until \w+day, .+ at \d\d:\d\d [AP]M GMT\+\d\. Your answers are welcome\./,
+    );
     expect(mine.data).toContain('http://symmetry.test/surveys/mine');
     expect(await mailer.flush()).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("writes each copy in its reader's language: the one they last used the app in", async () => {
+    const employee = await t.login('employee@meridian.example');
+    expect((await t.gql('{ myLocale }', {}, employee)).data!.myLocale).toBeNull();
+    const bad = await t.gql('mutation { setMyLocale(locale: "de") }', {}, employee);
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(bad.errors)).toContain('locale');
+    expect(codes(await t.gql('mutation { setMyLocale(locale: "fr") }', {}))).toEqual(['UNAUTHENTICATED']);
+    const set = await t.gql('mutation { setMyLocale(locale: "fr") }', {}, employee);
+    expect(set.data!.setMyLocale).toBe('fr');
+    expect((await t.gql('{ myLocale }', {}, employee)).data!.myLocale).toBe('fr');
+    // Choosing a language changes no person row: the directory caches stay.
+    const [{ version }] = await t.db.query(`SELECT version FROM directory_version`);
+    await t.gql('mutation { setMyLocale(locale: "fr") }', {}, employee);
+    expect((await t.db.query(`SELECT version FROM directory_version`))[0].version).toBe(version);
+
+    received.length = 0;
+    await openPulse('Mail pulse FR');
+    expect((await t.app.get(MailerService).flush()).failed).toBe(0);
+    const mine = decode(received.find((r) => r.to[0] === 'employee@meridian.example')!.data);
+    expect(mine.subject).toBe('Nouveau questionnaire\u00a0: Mail pulse FR');
+    expect(mine.text).toMatch(
+      /^Ouvert jusqu’au \w+ \d+ \S+ \d{4} à \d\d:\d\d UTC\+\d\. Vos réponses sont les bienvenues\./,
+    );
+    expect(mine.text).toContain('\n\nhttp://symmetry.test/surveys/mine');
+    // Their colleagues, who said nothing, read the organisation's language.
+    const other = received.find((r) => r.to[0] !== 'employee@meridian.example')!;
+    expect(decode(other.data).subject).toBe('New survey: Mail pulse FR');
+    // The bell keeps the stored English, worded by the app in the reader's language.
+    const [note] = await t.db.query(
+      `SELECT n.title FROM notification n JOIN person p ON p.id = n.person_id
+        WHERE p.email = 'employee@meridian.example' AND n.title = 'Survey: Mail pulse FR'`,
+    );
+    expect(note).toBeDefined();
   });
 
   it('keeps failed sends for a retry, with the error', async () => {

@@ -196,6 +196,14 @@ browserSuite('web app: service desk', () => {
       const resolved = page.getByTestId('notification-item').filter({ hasText: `${reference} résolue` });
       await resolved.waitFor();
       expect(await resolved.textContent()).toContain('qu’en avez-vous pensé');
+      // The app told the API, which now writes her e-mail copies in French.
+      const token = await login(EMPLOYEE);
+      let remembered: string | null = null;
+      for (let i = 0; i < 50 && remembered !== 'fr'; i++) {
+        ({ myLocale: remembered } = await gql<{ myLocale: string | null }>('{ myLocale }', {}, token));
+        if (remembered !== 'fr') await page.waitForTimeout(100);
+      }
+      expect(remembered).toBe('fr');
     });
 
     // The service's figures moved: one more request opened and resolved this month, on time.

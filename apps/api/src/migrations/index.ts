@@ -17,6 +17,7 @@ import { DeskQueueIndex1796400000000 } from './1796400000000-DeskQueueIndex';
 import { RunParticipantRef1796450000000 } from './1796450000000-RunParticipantRef';
 import { DeskQueueVersion1796500000000 } from './1796500000000-DeskQueueVersion';
 import { RiskWarnings1796550000000 } from './1796550000000-RiskWarnings';
+import { ReaderLocale1796600000000 } from './1796600000000-ReaderLocale';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RunParticipantRef1796450000000,
   DeskQueueVersion1796500000000,
   RiskWarnings1796550000000,
+  ReaderLocale1796600000000,
 ];

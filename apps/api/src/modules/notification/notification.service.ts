@@ -33,11 +33,18 @@ export class NotificationService {
       [n.organizationId, n.kind, n.title, n.body, n.link, n.dedupeKey, n.personIds],
     );
     if (this.config.smtpUrl && rows.length) {
-      const link = n.link ? `\n\n${this.config.publicUrl}${n.link}` : '';
+      const url = n.link ? `${this.config.publicUrl}${n.link}` : null;
       await m.query(
-        `INSERT INTO email_outbox (organization_id, to_address, subject, body)
-         SELECT $1, p.email, $2, $3 FROM person p WHERE p.id = ANY($4::uuid[]) AND p.organization_id = $1`,
-        [n.organizationId, n.title, `${n.body}${link}`, rows.map((r) => r.person_id)],
+        `INSERT INTO email_outbox (organization_id, to_address, subject, body, person_id, kind, link)
+         SELECT $1, p.email, $2, $3, p.id, $5, $6 FROM person p WHERE p.id = ANY($4::uuid[]) AND p.organization_id = $1`,
+        [
+          n.organizationId,
+          n.title,
+          `${n.body}${url ? `\n\n${url}` : ''}`,
+          rows.map((r) => r.person_id),
+          n.kind,
+          url,
+        ],
       );
     }
     return rows.length;
@@ -59,10 +66,11 @@ export class NotificationService {
     return `notified AS (
       INSERT INTO notification (organization_id, person_id, kind, title, body, link)
       SELECT organization_id, person_id, kind, title, body, link FROM ${source}
-      RETURNING organization_id, person_id, title, body, link
+      RETURNING organization_id, person_id, kind, title, body, link
     ), mailed AS (
-      INSERT INTO email_outbox (organization_id, to_address, subject, body)
-      SELECT n.organization_id, p.email, n.title, n.body || coalesce(E'\\n\\n' || ${linkBaseParam}::text || n.link, '')
+      INSERT INTO email_outbox (organization_id, to_address, subject, body, person_id, kind, link)
+      SELECT n.organization_id, p.email, n.title, n.body || coalesce(E'\\n\\n' || ${linkBaseParam}::text || n.link, ''),
+             n.person_id, n.kind, ${linkBaseParam}::text || n.link
         FROM notified n JOIN person p ON p.id = n.person_id AND p.organization_id = n.organization_id
        WHERE ${linkBaseParam}::text IS NOT NULL
     )`;

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from './person.entity';
 import { displayName, PersonService } from './person.service';
-import { Pay, PeopleArgs, PersonPage } from './dto/person.types';
+import { Pay, PeopleArgs, PersonPage, SetMyLocaleArgs } from './dto/person.types';
 import { Team } from '../team/team.entity';
 import { Position } from '../position/position.entity';
 import { Role } from '../organization/organization.enums';
@@ -26,6 +26,22 @@ export class PersonResolver {
     const me = await ctx.loaders.person.load(ctx.viewer!.personId);
     if (!me) throw notFound('Person');
     return me;
+  }
+
+  @Query(() => String, {
+    nullable: true,
+    description:
+      "The language the viewer last used the app in (null until the app has said): their e-mail copies are written in it, else in the organisation's default language.",
+  })
+  myLocale(@Context() ctx: GqlContext): Promise<string | null> {
+    return this.personService.locale(ctx.viewer!);
+  }
+
+  @Mutation(() => String, {
+    description: 'Remember the language the viewer uses the app in (en, fr), for their e-mail copies.',
+  })
+  setMyLocale(@Args() args: SetMyLocaleArgs, @Context() ctx: GqlContext): Promise<string> {
+    return this.personService.setLocale(ctx.viewer!, args.locale);
   }
 
   @Query(() => PersonPage, { description: 'The people directory, paged, with search and team filter.' })

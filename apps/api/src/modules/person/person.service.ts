@@ -60,6 +60,27 @@ export class PersonService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The language the viewer last used the app in, or null. */
+  async locale(viewer: Viewer): Promise<string | null> {
+    const [r] = await this.db.query(`SELECT locale FROM person_setting WHERE person_id = $1`, [
+      viewer.personId,
+    ]);
+    return r?.locale ?? null;
+  }
+
+  /**
+   * Remembers the viewer's language (one statement; not audited: a preference, not HR data). Kept
+   * apart from `person`, whose changes empty the directory caches.
+   */
+  async setLocale(viewer: Viewer, locale: string): Promise<string> {
+    await this.db.query(
+      `INSERT INTO person_setting (person_id, organization_id, locale) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) DO UPDATE SET locale = EXCLUDED.locale, updated_at = now()`,
+      [viewer.personId, viewer.organizationId, locale],
+    );
+    return locale;
+  }
+
   /**
    * One page of the directory, with each person's team, manager and position, and the total.
    *

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Person } from '../person.entity';
 import { DecimalScalar } from '../../../platform/graphql/scalars';
 import { PageArgs } from '../../../platform/graphql/page';
@@ -19,6 +19,13 @@ export class PersonPage {
   @Field(() => Int) totalCount: number;
   @Field(() => Int) offset: number;
   @Field(() => Int) limit: number;
+}
+
+@ArgsType()
+export class SetMyLocaleArgs {
+  @Field({ description: 'The language the viewer uses the app in: en or fr.' })
+  @IsIn(['en', 'fr'])
+  locale: string;
 }
 
 @ArgsType()

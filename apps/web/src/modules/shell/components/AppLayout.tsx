@@ -6,6 +6,7 @@ import { Link, Outlet } from 'react-router';
 import type { SessionPersonFragment } from '../../../gql/graphql';
 import { useOrganization } from '../hooks/useOrganization';
 import { useOrganizationDefaultLocale } from '../hooks/useOrganizationDefaultLocale';
+import { useRememberLocale } from '../hooks/useRememberLocale';
 import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { BrandMark } from './BrandMark';
 import { LanguageMenu } from './LanguageMenu';
@@ -20,6 +21,7 @@ export function AppLayout({ person }: { person: SessionPersonFragment }) {
   const [navOpened, { toggle, close }] = useDisclosure(false);
   const { organization } = useOrganization();
   useOrganizationDefaultLocale(organization);
+  useRememberLocale();
   return (
     <AppShell
       header={{ height: 60 }}
