@@ -204,6 +204,18 @@ browserSuite('web app: service desk', () => {
         if (remembered !== 'fr') await page.waitForTimeout(100);
       }
       expect(remembered).toBe('fr');
+
+      // Every notification on its own page; the one she opened is read, so not among the unread.
+      await page.getByTestId('notification-see-all').click();
+      await page.waitForURL((url) => url.pathname === '/notifications');
+      const row = page.getByTestId('notifications-row').filter({ hasText: `${reference} résolue` });
+      await row.waitFor();
+      expect(await row.getAttribute('data-unread')).toBeNull();
+      await page
+        .getByTestId('notifications-filter')
+        .getByText(/^Non lues? \(/)
+        .click();
+      await row.waitFor({ state: 'detached' });
     });
 
     // The service's figures moved: one more request opened and resolved this month, on time.

@@ -27,6 +27,7 @@ const SurveysPage = lazy(() => import('../modules/surveys/components/SurveysPage
 const NewSurveyPage = lazy(() => import('../modules/surveys/components/NewSurveyPage'));
 const SurveyDetailPage = lazy(() => import('../modules/surveys/components/SurveyDetailPage'));
 const MyRequestsPage = lazy(() => import('../modules/desk/components/MyRequestsPage'));
+const NotificationsPage = lazy(() => import('../modules/notifications/components/NotificationsPage'));
 const NewRequestPage = lazy(() => import('../modules/desk/components/NewRequestPage'));
 const RequestPage = lazy(() => import('../modules/desk/components/RequestPage'));
 const DeskPage = lazy(() => import('../modules/desk/components/DeskPage'));
@@ -132,6 +133,7 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      { path: 'notifications', element: <NotificationsPage /> },
       {
         path: 'requests',
         children: [

@@ -1,10 +1,19 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Notification, NotificationFeed } from '../survey/dto/survey.types';
 import { Members } from '../../platform/auth/authorize.decorator';
 import type { GqlContext } from '../../platform/graphql/gql-context';
 import { notFound } from '../../platform/graphql/app-error';
+import { PageArgs } from '../../platform/graphql/page';
+
+@ArgsType()
+export class NotificationsArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false, description: 'Only the unread ones.' })
+  @IsBoolean()
+  unreadOnly = false;
+}
 
 /** The viewer's own in-app notifications (the bell). Nobody reads anyone else's. */
 @Resolver(() => Notification)
@@ -12,24 +21,25 @@ import { notFound } from '../../platform/graphql/app-error';
 export class NotificationResolver {
   constructor(private readonly db: DataSource) {}
 
-  @Query(() => NotificationFeed)
-  async notifications(
-    @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
-    @Context() ctx: GqlContext,
-  ): Promise<NotificationFeed> {
+  @Query(() => NotificationFeed, { description: 'The viewer’s notifications, latest first, paged.' })
+  async notifications(@Args() a: NotificationsArgs, @Context() ctx: GqlContext): Promise<NotificationFeed> {
     const v = ctx.viewer!;
-    const [items, [{ unread }]] = await Promise.all([
+    // Both read the viewer's rows by idx_notification_person (person, created_at).
+    const [items, [counts]] = await Promise.all([
       this.db.query(
         `SELECT id, kind, title, body, link, created_at AS "createdAt", read_at AS "readAt" FROM notification
-          WHERE person_id = $1 AND organization_id = $2 ORDER BY created_at DESC, id LIMIT $3`,
-        [v.personId, v.organizationId, Math.min(Math.max(limit, 1), 100)],
+          WHERE person_id = $1 AND organization_id = $2 AND (NOT $5::boolean OR read_at IS NULL)
+          ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+        [v.personId, v.organizationId, a.limit, a.offset, a.unreadOnly],
       ),
       this.db.query(
-        `SELECT count(*)::int AS unread FROM notification WHERE person_id = $1 AND organization_id = $2 AND read_at IS NULL`,
-        [v.personId, v.organizationId],
+        `SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS unread,
+                count(*) FILTER (WHERE NOT $3::boolean OR read_at IS NULL)::int AS total
+           FROM notification WHERE person_id = $1 AND organization_id = $2`,
+        [v.personId, v.organizationId, a.unreadOnly],
       ),
     ]);
-    return { items, unreadCount: unread };
+    return { items, unreadCount: counts.unread, totalCount: counts.total, offset: a.offset, limit: a.limit };
   }
 
   @Mutation(() => Notification)

@@ -697,5 +697,10 @@ export class Notification {
 @ObjectType()
 export class NotificationFeed {
   @Field(() => [Notification]) items: Notification[];
-  @Field(() => Int) unreadCount: number;
+  @Field(() => Int, { description: 'Unread notifications of the viewer, whatever the filter.' })
+  unreadCount: number;
+  @Field(() => Int, { description: 'Notifications matching the filter (all, or unread only).' })
+  totalCount: number;
+  @Field(() => Int) offset: number;
+  @Field(() => Int) limit: number;
 }

@@ -1,11 +1,10 @@
-import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Text } from '@mantine/core';
 import { IconBell, IconChecks, IconPointFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useFormatters } from '../../../platform/i18n/format';
-import { toLocale } from '../../../platform/i18n/locale';
 import { useNotifications, type AppNotification } from '../hooks/useNotifications';
-import { internalPath, notificationText } from '../utils/notification-text';
+import { internalPath } from '../utils/notification-text';
+import { NotificationContent } from './NotificationContent';
 
 /** The bell in the header: unread count, latest notifications; opening one marks it read and follows it. */
 export function NotificationBell() {
@@ -20,7 +19,7 @@ export function NotificationBell() {
   };
 
   return (
-    <Menu position="bottom-end" width={340} withinPortal>
+    <Menu position="bottom-end" width={380} withinPortal>
       <Menu.Target>
         <Indicator
           label={unreadCount > 99 ? '99+' : unreadCount}
@@ -42,7 +41,7 @@ export function NotificationBell() {
           </ActionIcon>
         </Indicator>
       </Menu.Target>
-      <Menu.Dropdown>
+      <Menu.Dropdown maw="calc(100vw - 16px)">
         <Group justify="space-between" px="sm" py={6} wrap="nowrap">
           <Text size="sm" fw={600}>
             {t('notifications.title')}
@@ -85,30 +84,13 @@ export function NotificationBell() {
             ))}
           </ScrollArea.Autosize>
         )}
+        <Menu.Divider />
+        <Menu.Item onClick={() => void navigate('/notifications')} data-testid="notification-see-all">
+          <Text size="sm" ta="center" c="blue">
+            {t('notifications.seeAll')}
+          </Text>
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
-  );
-}
-
-function NotificationContent({ notification }: { notification: AppNotification }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const unread = !notification.readAt;
-  const { title, body } = notificationText(notification, toLocale(i18n.language) ?? 'en', format.dateTime);
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={unread ? 700 : 500}>
-        {title}
-      </Text>
-      {body && (
-        <Text size="xs" c="dimmed">
-          {body}
-        </Text>
-      )}
-      <Text size="xs" c="dimmed">
-        {format.dateTime(notification.createdAt)}
-        {unread && ` · ${t('notifications.unread')}`}
-      </Text>
-    </Stack>
   );
 }

@@ -3,6 +3,7 @@ import {
   MarkAllNotificationsReadDocument,
   MarkNotificationReadDocument,
   NotificationsDocument,
+  NotificationsPageDocument,
   type NotificationFieldsFragment,
 } from '../../../gql/graphql';
 
@@ -19,19 +20,40 @@ export function useNotifications() {
     pollInterval: POLL_MS,
     fetchPolicy: 'cache-and-network',
   });
-  // The count comes back with the list: read again after a change.
-  const refetchQueries = [{ query: NotificationsDocument, variables: { limit: NOTIFICATIONS_SHOWN } }];
-  const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
-  const [markAllRead, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, {
-    refetchQueries,
-  });
+  const { markRead, markAllRead, markingAll } = useMarkNotifications();
   return {
     items: data?.notifications.items ?? [],
     unreadCount: data?.notifications.unreadCount ?? 0,
     loading,
     error,
+    markRead,
+    markAllRead,
+    markingAll,
+  };
+}
+
+/**
+ * Marking read, for the bell and the notifications page: the counts come back with the lists, so
+ * both are read again after a change (whichever is shown).
+ */
+function useMarkNotifications() {
+  const refetchQueries = ['Notifications', 'NotificationsPage'];
+  const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
+  const [markAllRead, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, {
+    refetchQueries,
+  });
+  return {
     markRead: (id: string) => markRead({ variables: { id } }),
     markAllRead: () => markAllRead(),
     markingAll,
   };
+}
+
+/** One page of the viewer's notifications (all, or unread only), latest first. */
+export function useNotificationsPage(page: number, pageSize: number, unreadOnly: boolean) {
+  const { data, loading, error, refetch } = useQuery(NotificationsPageDocument, {
+    variables: { offset: (page - 1) * pageSize, limit: pageSize, unreadOnly },
+    fetchPolicy: 'cache-and-network',
+  });
+  return { feed: data?.notifications ?? null, loading, error, refetch, ...useMarkNotifications() };
 }
