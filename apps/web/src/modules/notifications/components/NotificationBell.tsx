@@ -2,21 +2,14 @@ import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Text } from '@m
 import { IconBell, IconChecks, IconPointFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useNotifications, type AppNotification } from '../hooks/useNotifications';
-import { internalPath } from '../utils/notification-text';
+import { useNotifications } from '../hooks/useNotifications';
 import { NotificationContent } from './NotificationContent';
 
 /** The bell in the header: unread count, latest notifications; opening one marks it read and follows it. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { items, unreadCount, markRead, markAllRead, markingAll } = useNotifications();
-
-  const open = (notification: AppNotification) => {
-    if (!notification.readAt) void markRead(notification.id).catch(() => undefined);
-    const path = internalPath(notification.link);
-    if (path) void navigate(path);
-  };
+  const { items, unreadCount, open, markAllRead, markingAll } = useNotifications();
 
   return (
     <Menu position="bottom-end" width={380} withinPortal>

@@ -2,13 +2,11 @@ import { Button, Card, EmptyState, Group, SegmentedControl, Stack, UnstyledButto
 import { IconBell, IconChecks, IconPointFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { PageLoader } from '../../shell/components/PageLoader';
 import { PaginationBar } from '../../shell/components/PaginationBar';
 import { QueryError } from '../../shell/components/QueryError';
-import { useNotificationsPage, type AppNotification } from '../hooks/useNotifications';
-import { internalPath } from '../utils/notification-text';
+import { useNotificationsPage } from '../hooks/useNotifications';
 import { NotificationContent } from './NotificationContent';
 
 const PAGE_SIZE = 25;
@@ -16,20 +14,13 @@ const PAGE_SIZE = 25;
 /** Every notification of the viewer, latest first, paged; the bell shows only the latest. */
 export default function NotificationsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [page, setPage] = useState(1);
-  const { feed, loading, error, refetch, markRead, markAllRead, markingAll } = useNotificationsPage(
+  const { feed, loading, error, refetch, open, markAllRead, markingAll } = useNotificationsPage(
     page,
     PAGE_SIZE,
     filter === 'unread',
   );
-
-  const open = (notification: AppNotification) => {
-    if (!notification.readAt) void markRead(notification.id).catch(() => undefined);
-    const path = internalPath(notification.link);
-    if (path) void navigate(path);
-  };
 
   return (
     <Stack gap="lg" maw={900}>

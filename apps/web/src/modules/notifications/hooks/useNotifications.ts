@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useNavigate } from 'react-router';
 import {
   MarkAllNotificationsReadDocument,
   MarkNotificationReadDocument,
@@ -6,6 +7,7 @@ import {
   NotificationsPageDocument,
   type NotificationFieldsFragment,
 } from '../../../gql/graphql';
+import { internalPath } from '../utils/notification-text';
 
 export type AppNotification = NotificationFieldsFragment;
 
@@ -20,13 +22,13 @@ export function useNotifications() {
     pollInterval: POLL_MS,
     fetchPolicy: 'cache-and-network',
   });
-  const { markRead, markAllRead, markingAll } = useMarkNotifications();
+  const { open, markAllRead, markingAll } = useMarkNotifications();
   return {
     items: data?.notifications.items ?? [],
     unreadCount: data?.notifications.unreadCount ?? 0,
     loading,
     error,
-    markRead,
+    open,
     markAllRead,
     markingAll,
   };
@@ -42,10 +44,16 @@ function useMarkNotifications() {
   const [markAllRead, { loading: markingAll }] = useMutation(MarkAllNotificationsReadDocument, {
     refetchQueries,
   });
+  const navigate = useNavigate();
   return {
-    markRead: (id: string) => markRead({ variables: { id } }),
     markAllRead: () => markAllRead(),
     markingAll,
+    /** Opening a notification marks it read and follows its link (inside the app only). */
+    open: (notification: AppNotification) => {
+      if (!notification.readAt) void markRead({ variables: { id: notification.id } }).catch(() => undefined);
+      const path = internalPath(notification.link);
+      if (path) void navigate(path);
+    },
   };
 }
 
