@@ -1,7 +1,7 @@
 import { commitmentDueAt, waitingPauses } from '@symmetry/domain';
 import { createApp } from '../../apps/api/src/server';
 import { DeskService } from '../../apps/api/src/modules/desk/desk.service';
-import { calendarOf } from '../../apps/api/src/modules/desk/desk-rules';
+import { CALENDAR_COLUMNS, calendarOf } from '../../apps/api/src/modules/organization/public-holidays';
 import { codes, createTestApp, testConfig, type TestApp } from '../setup/test-app';
 
 const OPEN = `mutation($i: OpenRequestInput!) { openRequest(input: $i) { id reference state status version createdAt
@@ -88,9 +88,7 @@ describe('service desk', () => {
   it('opens a request with due moments from the business calendar and the current commitment', async () => {
     const r = await open();
     expect(r).toMatchObject({ state: 'NEW', reference: expect.stringMatching(/^REQ-\d+$/) });
-    const [org] = await t.db.query(
-      `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization LIMIT 1`,
-    );
+    const [org] = await t.db.query(`SELECT ${CALENDAR_COLUMNS} FROM organization LIMIT 1`);
     const cal = calendarOf(org);
     const created = new Date(r.createdAt);
     expect(new Date(r.firstResponseDueAt).toISOString()).toBe(
@@ -196,9 +194,7 @@ describe('service desk', () => {
         [r.id],
       )
     ).map((e: { at: Date; to_state: string }) => ({ state: e.to_state, at: new Date(e.at) }));
-    const [org] = await t.db.query(
-      `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization LIMIT 1`,
-    );
+    const [org] = await t.db.query(`SELECT ${CALENDAR_COLUMNS} FROM organization LIMIT 1`);
     const expected = commitmentDueAt(
       row.created_at,
       { unit: 'BUSINESS_DAYS', amount: 2 },

@@ -260,6 +260,33 @@ describe('team development', () => {
     );
     expect(codes(again)).toEqual(['CONFLICT']);
 
+    // A device clock a little ahead: the decision is logged as made now, and answered at once.
+    const ahead = await t.gql(
+      LOG,
+      {
+        i: {
+          decisionTypeId: types['Refund'],
+          kind: 'ESCALATED',
+          amount: '900',
+          summary: 'Refund, phone clock ahead',
+          escalatedToId: head,
+          decidedAt: new Date(Date.now() + 30_000).toISOString(),
+        },
+      },
+      employee,
+    );
+    expect(ahead.errors).toBeUndefined();
+    const answeredAhead = await t.gql(
+      `mutation($d: ID!) { answerEscalation(decisionId: $d) { decidedAt answeredAt delayHours } }`,
+      { d: ahead.data!.logDecision.id },
+      headToken,
+    );
+    expect(answeredAhead.errors).toBeUndefined();
+    const a = answeredAhead.data!.answerEscalation;
+    expect(new Date(a.decidedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(a.answeredAt).getTime()).toBeGreaterThanOrEqual(new Date(a.decidedAt).getTime());
+    expect(a.delayHours).toBeGreaterThanOrEqual(0);
+
     // Beyond rights needs a justification.
     const bare = await t.gql(
       LOG,

@@ -114,6 +114,61 @@ describe('the mirror', () => {
     expect(misaligned.errors![0].message).toMatch(/starts on the 1st/);
   });
 
+  it('one value per team, metric and period: the platform’s first, then the latest figure, its source named', async () => {
+    const [{ id: team }] = await t.db.query(
+      `SELECT id FROM team WHERE kind = 'FRONT_LINE' ORDER BY name DESC OFFSET 1 LIMIT 1`,
+    );
+    const period = month(-2);
+    await t.db.query(`DELETE FROM metric_value WHERE team_id = $1 AND period_start = $2`, [team, period]);
+    const send = async (source: string, value: number, sampleSize: number) => {
+      const r = await t.gql(
+        UPSERT,
+        {
+          i: {
+            source,
+            rows: [
+              { team, metric: 'customer_csat', periodKind: 'MONTH', periodStart: period, value, sampleSize },
+            ],
+          },
+        },
+        hr,
+      );
+      expect(r.errors).toBeUndefined();
+    };
+    const csat = async () => {
+      const r = await t.gql(
+        `query($t: ID, $p: String) { mirrorView(teamId: $t, periods: 1, period: $p) {
+           pairs { key current { customer { value n sources } employee { value n sources } } } } }`,
+        { t: team, p: period },
+        hr,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.mirrorView.pairs.find((p: { key: string }) => p.key === 'csat').current;
+    };
+    await send('crm-a', 60, 100);
+    await t.db.query(
+      `UPDATE metric_value SET updated_at = updated_at - interval '1 minute' WHERE source = 'crm-a'`,
+    );
+    await send('crm-b', 90, 300);
+    // Not the two blended (82.5 from 400 answers): the latest figure, from its own answers.
+    expect((await csat()).customer).toEqual({ value: 90, n: 300, sources: ['crm-b'] });
+    // A correction from the first source is now the latest; re-sending it unchanged moves nothing.
+    await t.db.query(
+      `UPDATE metric_value SET updated_at = updated_at - interval '1 minute' WHERE source = 'crm-b'`,
+    );
+    await send('crm-a', 70, 120);
+    expect((await csat()).customer).toEqual({ value: 70, n: 120, sources: ['crm-a'] });
+    // Internal figures: the platform's wins over any other row, however recent.
+    await t.db.query(
+      `INSERT INTO metric_value (organization_id, metric_id, team_id, period_kind, period_start, value, sample_size, source, updated_at)
+       SELECT d.organization_id, d.id, $1, 'MONTH', $2, x.value, 40, x.source, now() + x.later
+         FROM metric_definition d CROSS JOIN (VALUES (55, 'platform', interval '0'), (99, 'other', interval '1 hour')) AS x(value, source, later)
+        WHERE d.key = 'internal_csat'`,
+      [team, period],
+    );
+    expect((await csat()).employee).toEqual({ value: 55, n: 40, sources: ['platform'] });
+  });
+
   it('imports a CSV with a row-by-row report, applying only a valid file', async () => {
     const csv = [
       'team,metric,period_kind,period_start,value,sample_size',
@@ -214,8 +269,14 @@ describe('the mirror', () => {
     // 12 teams × 6 months where the customer side follows the internal side one month later.
     const teams: { id: string }[] = await t.db.query(`SELECT id FROM team ORDER BY name LIMIT 12`);
     const [{ id: enpsId }] = await t.db.query(`SELECT id FROM metric_definition WHERE key = 'enps'`);
-    // Only this test's figures for these teams (the demo's CRM and platform figures set aside).
+    // Only this test's figures for these teams (the demo's CRM and platform figures set aside), and
+    // no other team's eNPS or customer NPS: the lagged link pools every visible team, and the demo's
+    // figures (survey waves laid relative to today) would move it with the date.
     await t.db.query(`DELETE FROM metric_value WHERE team_id = ANY($1::uuid[])`, [teams.map((x) => x.id)]);
+    await t.db.query(
+      `DELETE FROM metric_value v USING metric_definition d
+        WHERE d.id = v.metric_id AND d.key IN ('enps', 'customer_nps')`,
+    );
     const rows: unknown[] = [];
     const internal = (ti: number, mi: number) => ((ti * 37 + mi * 53) % 80) - 20;
     for (const [ti, team] of teams.entries())

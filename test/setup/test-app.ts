@@ -45,7 +45,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     jwtSecret: TEST_SECRET,
     nodeEnv: 'test',
     seed: 'none',
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     accessTokenTtlSeconds: 900,
     refreshTokenTtlDays: 14,
     databasePoolSize: 5,

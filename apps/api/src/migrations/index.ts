@@ -18,6 +18,8 @@ import { RunParticipantRef1796450000000 } from './1796450000000-RunParticipantRe
 import { DeskQueueVersion1796500000000 } from './1796500000000-DeskQueueVersion';
 import { RiskWarnings1796550000000 } from './1796550000000-RiskWarnings';
 import { ReaderLocale1796600000000 } from './1796600000000-ReaderLocale';
+import { MirrorOneValue1796700000000 } from './1796700000000-MirrorOneValue';
+import { HolidayCalendar1796750000000 } from './1796750000000-HolidayCalendar';
 
 /** Every migration, in order. `npm run db:generate -- <Name>` appends new ones here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +42,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeskQueueVersion1796500000000,
   RiskWarnings1796550000000,
   ReaderLocale1796600000000,
+  MirrorOneValue1796700000000,
+  HolidayCalendar1796750000000,
 ];

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { rng as seededRandom } from './seed.generator';
 import type { DataSource } from 'typeorm';
 import { addBusinessMillis } from '@symmetry/domain';
-import { calendarOf, schedule, type CommitmentRow } from '../modules/desk/desk-rules';
+import { schedule, type CommitmentRow } from '../modules/desk/desk-rules';
+import { CALENDAR_COLUMNS, calendarOf } from '../modules/organization/public-holidays';
 import { CommitmentUnit } from '../modules/desk/dto/desk.types';
 
 const H = 3_600_000;
@@ -77,10 +78,9 @@ export async function seedDesk(
 ): Promise<{ requests: number; open: number }> {
   const r = seededRandom(4242).next;
   const now = opts.now ?? new Date();
-  const [org] = await ds.query(
-    `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization WHERE id = $1`,
-    [organizationId],
-  );
+  const [org] = await ds.query(`SELECT ${CALENDAR_COLUMNS} FROM organization WHERE id = $1`, [
+    organizationId,
+  ]);
   const cal = calendarOf(org);
   const services: { id: string; name: string; owner_team_id: string }[] = await ds.query(
     `SELECT id, name, owner_team_id FROM support_service WHERE organization_id = $1 ORDER BY name`,

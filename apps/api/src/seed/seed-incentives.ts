@@ -1,3 +1,4 @@
+import { wallClockAt } from '@symmetry/domain';
 import type { DataSource } from 'typeorm';
 import { rng as seededRandom } from './seed.generator';
 import { AuditService } from '../platform/audit/audit.service';
@@ -6,10 +7,11 @@ import type { IncentiveSchemeInput } from '../modules/incentive/dto/incentive.ty
 import type { Viewer } from '../platform/auth/viewer';
 import { Role } from '../modules/organization/organization.enums';
 
-/** The last complete quarter before `now` (its first day). */
-export function lastQuarterStart(now = new Date()): string {
-  const q = Math.floor(now.getUTCMonth() / 3);
-  return new Date(Date.UTC(now.getUTCFullYear(), (q - 1) * 3, 1)).toISOString().slice(0, 10);
+/** The last complete quarter before `now` in `timeZone` (its first day). */
+export function lastQuarterStart(now = new Date(), timeZone = 'Europe/Paris'): string {
+  const { year, month } = wallClockAt(now.getTime(), timeZone);
+  const q = Math.floor((month - 1) / 3);
+  return new Date(Date.UTC(year, (q - 1) * 3, 1)).toISOString().slice(0, 10);
 }
 
 const curve = (threshold: string, target: string, cap: string, capPercent = '150') => ({

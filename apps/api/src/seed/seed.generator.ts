@@ -62,7 +62,7 @@ export interface SeedOrganization {
   name: string;
   kind: OrganizationKind;
   domain: string;
-  publicHolidays: string[];
+  holidayCountry: string;
   teams: SeedTeam[];
   positions: SeedPosition[];
   people: SeedPerson[];
@@ -434,20 +434,8 @@ export function generateOrganization(opts: {
     name: opts.name ?? 'Meridian Mutual',
     kind: OrganizationKind.COMPANY,
     domain,
-    publicHolidays: [
-      '2026-01-01',
-      '2026-04-06',
-      '2026-05-01',
-      '2026-05-08',
-      '2026-05-14',
-      '2026-05-25',
-      '2026-07-14',
-      '2026-08-15',
-      '2026-11-01',
-      '2026-11-11',
-      '2026-12-25',
-      '2027-01-01',
-    ],
+    // Days off: France's public holidays, any year (date-holidays), none added by hand.
+    holidayCountry: 'FR',
     teams,
     positions,
     people,

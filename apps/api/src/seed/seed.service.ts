@@ -27,9 +27,9 @@ export async function insertOrganization(
   await ds.transaction(async (m) => {
     const q = (sql: string, rows: object[]) => insertRecords(m, sql, rows);
     await m.query(
-      `INSERT INTO organization (id, name, kind, anonymity_threshold, time_zone, working_days, workday_start, workday_end, public_holidays, default_locale)
+      `INSERT INTO organization (id, name, kind, anonymity_threshold, time_zone, working_days, workday_start, workday_end, holiday_country, default_locale)
        VALUES ($1, $2, $3, 5, 'Europe/Paris', '{1,2,3,4,5}', '09:00', '17:30', $4, 'en')`,
-      [org.id, org.name, org.kind, org.publicHolidays],
+      [org.id, org.name, org.kind, org.holidayCountry],
     );
     await q(
       `INSERT INTO team (id, organization_id, name, kind, parent_id)

@@ -26,6 +26,11 @@ export interface BusinessCalendar {
   readonly workingHours: WorkingHours;
   /** Public holidays as local "YYYY-MM-DD" dates; no business time on those days. */
   readonly holidays: readonly string[];
+  /**
+   * Holidays of any year, for calendars whose days off follow a rule (a country's public holidays):
+   * asked once per year the calendar reaches, its local "YYYY-MM-DD" dates added to `holidays`.
+   */
+  readonly holidaysOfYear?: (year: number) => readonly string[];
 }
 
 /** A validated calendar with parsed fields and a per-day cache of business windows. */
@@ -35,6 +40,9 @@ export interface CompiledCalendar {
   readonly startMinute: number;
   readonly endMinute: number;
   readonly holidayDays: ReadonlySet<number>;
+  /** `holidaysOfYear`'s days, by year asked so far. */
+  readonly yearHolidays: Map<number, ReadonlySet<number>>;
+  readonly holidaysOfYear: ((year: number) => readonly string[]) | null;
   readonly windowCache: Map<number, BusinessWindow | null>;
 }
 
@@ -89,6 +97,8 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
     startMinute,
     endMinute,
     holidayDays: new Set(calendar.holidays.map((h) => dayNumberOf(parseCivilDate(h)))),
+    yearHolidays: new Map(),
+    holidaysOfYear: calendar.holidaysOfYear ?? null,
     windowCache: new Map(),
   };
   compiled.set(calendar, result);
@@ -100,9 +110,22 @@ export function validateBusinessCalendar(calendar: BusinessCalendar): void {
   compileCalendar(calendar);
 }
 
+/** True when the local day `dayNumber` (days since 1970-01-01) is a holiday of the calendar. */
+export function isHolidayDayNumber(cal: CompiledCalendar, dayNumber: number): boolean {
+  if (cal.holidayDays.has(dayNumber)) return true;
+  if (!cal.holidaysOfYear) return false;
+  const year = new Date(dayNumber * 86_400_000).getUTCFullYear();
+  let days = cal.yearHolidays.get(year);
+  if (!days) {
+    days = new Set(cal.holidaysOfYear(year).map((h) => dayNumberOf(parseCivilDate(h))));
+    cal.yearHolidays.set(year, days);
+  }
+  return days.has(dayNumber);
+}
+
 /** True when the local day `dayNumber` (days since 1970-01-01) is a working weekday and not a holiday. */
 export function isBusinessDayNumber(cal: CompiledCalendar, dayNumber: number): boolean {
-  return cal.workingDays.has(isoWeekdayOfDayNumber(dayNumber)) && !cal.holidayDays.has(dayNumber);
+  return cal.workingDays.has(isoWeekdayOfDayNumber(dayNumber)) && !isHolidayDayNumber(cal, dayNumber);
 }
 
 /** The business window of local day `dayNumber`, or null on non-business days (DST-correct instants). */

@@ -47,6 +47,28 @@ describe('isBusinessDay / isBusinessDate / isWithinBusinessHours', () => {
     expect(isBusinessDate('2026-04-07', PARIS)).toBe(true);
   });
 
+  it('takes the days off of any year from a rule, asked once per year', () => {
+    const asked: number[] = [];
+    // A rule in the shape of a country's: New Year's Day and 25 December, whatever the year.
+    const yearly: BusinessCalendar = {
+      ...PARIS,
+      holidays: ['2031-06-02'],
+      holidaysOfYear: (year) => {
+        asked.push(year);
+        return [`${year}-01-01`, `${year}-12-25`];
+      },
+    };
+    expect(isBusinessDate('2030-12-25', yearly)).toBe(false); // a Wednesday
+    expect(isBusinessDate('2030-12-24', yearly)).toBe(true);
+    expect(isBusinessDate('2031-06-02', yearly)).toBe(false); // added by hand, a Monday
+    // Five business days from Tuesday 24 December 2030: 26, 27, 30, 31 December and 2 January
+    // (25 December, the weekend and 1 January skipped), so the end of Thursday 2 January.
+    const due = addBusinessDays(at('2030-12-24T17:00:00+01:00'), 5, yearly);
+    expect(due.toISOString()).toBe('2031-01-02T16:30:00.000Z');
+    expect(isBusinessDate('2031-12-25', yearly)).toBe(false);
+    expect(asked).toEqual([2030, 2031]);
+  });
+
   it('treats working hours as [start, end)', () => {
     expect(isWithinBusinessHours(at('2026-03-30T08:59:59+02:00'), PARIS)).toBe(false);
     expect(isWithinBusinessHours(at('2026-03-30T09:00:00+02:00'), PARIS)).toBe(true);

@@ -5,7 +5,6 @@ import {
   DEFAULT_AT_RISK_THRESHOLD,
   type BusinessCalendar,
   type CommitmentTarget,
-  type IsoWeekday,
   type PauseInterval,
 } from '@symmetry/domain';
 import type { LocalizedText } from '@symmetry/surveys';
@@ -19,21 +18,6 @@ export interface CommitmentRow {
   resolution_unit: CommitmentUnit;
   resolution_amount: number;
   valid_from: Date;
-}
-
-export function calendarOf(org: {
-  time_zone: string;
-  working_days: number[];
-  workday_start: string;
-  workday_end: string;
-  public_holidays: string[];
-}): BusinessCalendar {
-  return {
-    timeZone: org.time_zone,
-    workingDays: org.working_days as IsoWeekday[],
-    workingHours: { start: org.workday_start, end: org.workday_end },
-    holidays: org.public_holidays,
-  };
 }
 
 export const target = (unit: CommitmentUnit, amount: number): CommitmentTarget => ({ unit, amount });

@@ -31,7 +31,8 @@ import {
   type TransitionInput,
   type UpdateCommitmentInput,
 } from './dto/desk.types';
-import { calendarOf, nextStatusChange, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
+import { nextStatusChange, schedule, statusOf, wording, type CommitmentRow } from './desk-rules';
+import { CALENDAR_COLUMNS, calendarOf } from '../organization/public-holidays';
 import { NotificationService } from '../notification/notification.service';
 import { Person } from '../person/person.entity';
 import { SupportService } from '../support-service/support-service.entity';
@@ -416,10 +417,9 @@ export class DeskService implements OnModuleInit {
   }
 
   private async calendar(m: EntityManager | DataSource, organizationId: string) {
-    const [org] = await m.query(
-      `SELECT time_zone, working_days, workday_start, workday_end, public_holidays FROM organization WHERE id = $1`,
-      [organizationId],
-    );
+    const [org] = await m.query(`SELECT ${CALENDAR_COLUMNS} FROM organization WHERE id = $1`, [
+      organizationId,
+    ]);
     return calendarOf(org);
   }
 

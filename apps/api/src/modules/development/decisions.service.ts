@@ -292,9 +292,11 @@ export class DecisionsService {
    */
   async log(viewer: Viewer, input: LogDecisionInput): Promise<DecisionEntry> {
     const now = new Date();
-    const decidedAt = input.decidedAt ?? now;
-    if (decidedAt.getTime() > now.getTime() + 60_000)
+    if (input.decidedAt && input.decidedAt.getTime() > now.getTime() + 60_000)
       throw badInput('input.decidedAt', 'A decision cannot be logged in the future');
+    // A device clock up to a minute ahead is tolerated, and its decision recorded as made now: a
+    // decision is never stored after the moment it was logged (its answer may come at once).
+    const decidedAt = input.decidedAt && input.decidedAt < now ? input.decidedAt : now;
     if (decidedAt.getTime() < now.getTime() - 30 * 86_400_000)
       throw badInput('input.decidedAt', 'Log decisions within 30 days');
     return this.db.transaction(async (m) => {
@@ -491,9 +493,12 @@ export class DecisionsService {
       if (![d.person_id, d.escalated_to].includes(viewer.personId) && !isAdmin(viewer))
         throw forbidden('Only the person it was escalated to, or the decider, records the answer');
       if (d.answered_at) throw conflict('This escalation has already been answered');
+      // The API's clock, as for decided_at, and never before the decision (clocks of the API and of
+      // the database may differ by a moment).
       const [[{ now }]] = (await m.query(
-        `UPDATE decision_log SET answered_at = now() WHERE id = $1 RETURNING answered_at AS now`,
-        [d.id],
+        `UPDATE decision_log SET answered_at = greatest($2::timestamptz, decided_at) WHERE id = $1
+         RETURNING answered_at AS now`,
+        [d.id, new Date()],
       )) as [Row[], number];
       const delay = (new Date(now).getTime() - new Date(d.decided_at).getTime()) / 3_600_000;
       await this.rollup(m, viewer.organizationId, d.team_id, new Date(d.decided_at), {

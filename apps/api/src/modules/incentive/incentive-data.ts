@@ -79,7 +79,7 @@ export async function loadRunInput(
                 round(CASE WHEN sum(v.sample_size) > 0 THEN sum(v.value * v.sample_size) / sum(v.sample_size)
                            ELSE avg(v.value) END, 4)::text AS value,
                 sum(v.sample_size)::int AS n, bool_or(d.source = 'SURVEY') AS survey
-           FROM metric_value v JOIN metric_definition d ON d.id = v.metric_id
+           FROM metric_value_current v JOIN metric_definition d ON d.id = v.metric_id
           WHERE v.organization_id = $1 AND d.key = ANY($2) AND v.period_kind = 'MONTH'
             AND v.period_start BETWEEN $3::date AND $4::date
           GROUP BY v.team_id, d.key`,

@@ -726,21 +726,26 @@ export class MirrorService implements OnModuleInit {
       this.db.query(`SELECT * FROM metric_pair WHERE organization_id = $1 ORDER BY position`, [
         viewer.organizationId,
       ]),
-      // Sample-size-weighted value per metric × team × period over every source; small samples dropped.
+      // One value per metric × team × period (the source that wins, metric_value_current); figures
+      // from fewer than k answers dropped.
       this.db.query(
-        `SELECT metric_id, team_id, to_char(period_start, 'YYYY-MM-DD') AS period,
-                sum(value * sample_size) / nullif(sum(sample_size), 0) AS value, sum(sample_size)::int AS n
-           FROM metric_value
+        `SELECT metric_id, team_id, to_char(period_start, 'YYYY-MM-DD') AS period, value, sample_size AS n, source
+           FROM metric_value_current
           WHERE organization_id = $1 AND period_kind = $2 AND period_start BETWEEN $3 AND $4 AND sample_size >= $5
-            AND team_id = ANY($6::uuid[])
-          GROUP BY metric_id, team_id, period_start`,
+            AND team_id = ANY($6::uuid[])`,
         [viewer.organizationId, args.periodKind, periods[0], last, k, teams.map((t) => t.id)],
-      ) as Promise<{ metric_id: string; team_id: string; period: string; value: string; n: number }[]>,
+      ) as Promise<
+        { metric_id: string; team_id: string; period: string; value: string; n: number; source: string }[]
+      >,
     ]);
     const defById = new Map(defs.map((d) => [d.id, d]));
-    const index = new Map<string, { value: number; n: number }>();
+    const index = new Map<string, { value: number; n: number; source: string }>();
     for (const v of values)
-      index.set(`${v.metric_id}|${v.team_id}|${v.period}`, { value: Number(v.value), n: v.n });
+      index.set(`${v.metric_id}|${v.team_id}|${v.period}`, {
+        value: Number(v.value),
+        n: v.n,
+        source: v.source,
+      });
     const scopeTeams = args.teamId ? [args.teamId] : teams.map((t) => t.id);
     const score = (d: MetricDef, v: number) =>
       normaliseTo100(
@@ -752,17 +757,19 @@ export class MirrorService implements OnModuleInit {
     const agg = (metricId: string, teamIds: string[], period: string) => {
       let sum = 0;
       let n = 0;
+      const sources = new Set<string>();
       for (const t of teamIds) {
         const x = index.get(`${metricId}|${t}|${period}`);
         if (x) {
           sum += x.value * x.n;
           n += x.n;
+          sources.add(x.source);
         }
       }
-      return n >= k ? { value: sum / n, n } : null;
+      return n >= k ? { value: sum / n, n, sources: [...sources].sort() } : null;
     };
-    const side = (d: MetricDef, x: { value: number; n: number } | null) =>
-      x ? { value: x.value, n: x.n, score: score(d, x.value) } : null;
+    const side = (d: MetricDef, x: { value: number; n: number; sources: string[] } | null) =>
+      x ? { value: x.value, n: x.n, score: score(d, x.value), sources: x.sources } : null;
     const out = pairs.map((p: { key: string; customer_metric_id: string; employee_metric_id: string }) => {
       const c = defById.get(p.customer_metric_id)!;
       const e = defById.get(p.employee_metric_id)!;
@@ -881,7 +888,7 @@ export class MirrorService implements OnModuleInit {
             GROUP BY 1, 2 HAVING count(*) >= $3
          ), c AS (
            SELECT v.team_id, sum(v.value * v.sample_size) / nullif(sum(v.sample_size), 0) AS customer
-             FROM metric_value v JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'customer_csat'
+             FROM metric_value_current v JOIN metric_definition d ON d.id = v.metric_id AND d.key = 'customer_csat'
             WHERE v.organization_id = $1 AND v.period_kind = 'MONTH' AND v.period_start >= (now() - make_interval(months => $2))::date
               AND v.sample_size >= $3
             GROUP BY 1

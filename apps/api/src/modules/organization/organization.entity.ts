@@ -48,9 +48,27 @@ export class Organization {
   @Column({ type: 'varchar', length: 5, default: '17:30' })
   workdayEnd: string;
 
-  @Field(() => [String], { description: 'Public holidays as local dates YYYY-MM-DD.' })
+  @Field(() => [String], {
+    description:
+      'Days off the organisation adds to its country’s public holidays (or its only days off without a country), as local dates YYYY-MM-DD.',
+  })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   publicHolidays: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Country (ISO 3166-1 alpha-2) whose public holidays are days off, every year; null: none.',
+  })
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  holidayCountry: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region of that country with holidays of its own.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  holidayRegion: string | null;
+
+  @Field(() => [String], { description: 'The country’s holidays the organisation works, as local dates.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  holidaysRemoved: string[];
 
   @Field({ description: 'Language used when the browser expresses no preference: en or fr.' })
   @Column({ type: 'varchar', length: 5, default: 'en' })

@@ -5,6 +5,7 @@ import { UpdateOrganizationInput } from './dto/update-organization.input';
 import { AuditService, changedFields } from '../../platform/audit/audit.service';
 import { badInput, notFound } from '../../platform/graphql/app-error';
 import type { Viewer } from '../../platform/auth/viewer';
+import { isKnownHolidayPlace } from './public-holidays';
 
 const isValidTimeZone = (tz: string) => {
   try {
@@ -38,8 +39,10 @@ export class OrganizationService {
     if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
       throw badInput('input.timeZone', `Unknown time zone "${input.timeZone}"`);
     }
-    const bad = input.publicHolidays?.find((d) => !isRealDate(d));
-    if (bad) throw badInput('input.publicHolidays', `"${bad}" is not a date`);
+    for (const field of ['publicHolidays', 'holidaysRemoved'] as const) {
+      const bad = input[field]?.find((d) => !isRealDate(d));
+      if (bad) throw badInput(`input.${field}`, `"${bad}" is not a date`);
+    }
     return this.db.transaction(async (m) => {
       const org = await m.getRepository(Organization).findOne({
         where: { id: viewer.organizationId },
@@ -51,11 +54,29 @@ export class OrganizationService {
       if (start >= end) throw badInput('input.workdayEnd', 'The working day must end after it starts');
       if (input.workingDays && input.workingDays.length === 0)
         throw badInput('input.workingDays', 'At least one working day');
+      // A new country starts without a region unless one is given; no country, no region.
+      const country = input.holidayCountry !== undefined ? input.holidayCountry : org.holidayCountry;
+      const region =
+        input.holidayRegion !== undefined
+          ? input.holidayRegion
+          : input.holidayCountry !== undefined && input.holidayCountry !== org.holidayCountry
+            ? null
+            : org.holidayRegion;
+      if (country && !isKnownHolidayPlace(country, null))
+        throw badInput('input.holidayCountry', `No public holidays are known for "${country}"`);
+      if (region && !country) throw badInput('input.holidayRegion', 'Choose the country first');
+      if (country && region && !isKnownHolidayPlace(country, region))
+        throw badInput('input.holidayRegion', `"${region}" is not a region of ${country}`);
+      if (country !== org.holidayCountry || region !== org.holidayRegion) {
+        input.holidayCountry = country;
+        input.holidayRegion = region;
+      }
       const patch = Object.fromEntries(
         Object.entries(input).filter(([, v]) => v !== undefined),
       ) as Partial<Organization>;
       if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort();
       if (patch.publicHolidays) patch.publicHolidays = [...patch.publicHolidays].sort();
+      if (patch.holidaysRemoved) patch.holidaysRemoved = [...patch.holidaysRemoved].sort();
       const diff = changedFields(org, patch);
       if (Object.keys(diff.after).length === 0) return org;
       Object.assign(org, patch);

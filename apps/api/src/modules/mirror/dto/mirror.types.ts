@@ -93,6 +93,11 @@ export class MirrorSide {
   @Field(() => Float) value: number;
   @Field(() => Int, { description: 'Answers or cases behind the figure (≥ k).' }) n: number;
   @Field(() => Float, { description: '0-100, 100 = best.' }) score: number;
+  @Field(() => [String], {
+    description:
+      'Where the figure comes from: the source of each team’s value (one per team and period; "platform" for figures the platform computes).',
+  })
+  sources: string[];
 }
 
 @ObjectType()

@@ -66,6 +66,29 @@ export class UpdateOrganizationInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'publicHolidays must be YYYY-MM-DD dates' })
   publicHolidays?: string[];
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Country (ISO 3166-1 alpha-2, e.g. FR) whose public holidays are days off; null: none.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'holidayCountry must be a two-letter country code, e.g. FR' })
+  holidayCountry?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Region of that country (see holidayCountries); null: none.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{1,10}$/, { message: 'holidayRegion must be a region code, e.g. 67' })
+  holidayRegion?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The country’s holidays the organisation works.' })
+  @IsOptional()
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'holidaysRemoved must be YYYY-MM-DD dates' })
+  holidaysRemoved?: string[];
+
   @Field({ nullable: true })
   @IsOptional()
   @IsIn(['en', 'fr'])

@@ -2,6 +2,7 @@ import { Chip, Group, Input, Select, SimpleGrid, TextInput } from '@mantine/core
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type SettingsField, type SettingsValues } from '../utils/organization-settings';
+import { CountryHolidaysField } from './CountryHolidaysField';
 import { HolidaysField } from './HolidaysField';
 import type { SetField } from './SettingsForm';
 
@@ -82,6 +83,16 @@ export function CalendarFields({ values, setField, problem }: CalendarFieldsProp
           error={problem('workdayEnd')}
         />
       </SimpleGrid>
+      <CountryHolidaysField
+        country={values.holidayCountry ?? null}
+        region={values.holidayRegion ?? null}
+        removed={values.holidaysRemoved}
+        timeZone={values.timeZone}
+        onCountry={(country) => setField('holidayCountry', country)}
+        onRegion={(region) => setField('holidayRegion', region)}
+        onRemoved={(removed) => setField('holidaysRemoved', removed)}
+        error={problem('holidayCountry') ?? problem('holidayRegion') ?? problem('holidaysRemoved')}
+      />
       <HolidaysField
         holidays={values.publicHolidays}
         onChange={(holidays) => setField('publicHolidays', holidays)}

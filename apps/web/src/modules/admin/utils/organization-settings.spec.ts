@@ -9,6 +9,9 @@ const valid: SettingsValues = {
   workdayStart: '09:00',
   workdayEnd: '17:30',
   publicHolidays: ['2025-01-01'],
+  holidayCountry: 'FR',
+  holidayRegion: null,
+  holidaysRemoved: ['2027-05-17'],
   defaultLocale: 'fr',
 };
 
@@ -31,6 +34,7 @@ describe('organisation settings', () => {
       workingDays: [],
       workdayEnd: '08:00',
       publicHolidays: ['2025-02-30'],
+      holidaysRemoved: ['2027-13-01'],
       defaultLocale: 'de',
     });
     expect(errors).toEqual({
@@ -39,6 +43,7 @@ describe('organisation settings', () => {
       workingDays: 'noWorkingDay',
       workdayEnd: 'endBeforeStart',
       publicHolidays: 'date',
+      holidaysRemoved: 'date',
       defaultLocale: 'locale',
     });
   });
@@ -48,6 +53,15 @@ describe('organisation settings', () => {
     expect(changedSettings(valid, { ...valid, name: ' Meridian ', workingDays: [1, 2, 3, 4] })).toEqual({
       name: 'Meridian',
       workingDays: [1, 2, 3, 4],
+    });
+    // A new country sends its region too (none, unless one is chosen).
+    expect(changedSettings(valid, { ...valid, holidayCountry: 'DE' })).toEqual({
+      holidayCountry: 'DE',
+      holidayRegion: null,
+    });
+    expect(changedSettings(valid, { ...valid, holidayRegion: '67', holidaysRemoved: [] })).toEqual({
+      holidayRegion: '67',
+      holidaysRemoved: [],
     });
   });
 });

@@ -62,6 +62,9 @@ export function toFormValues(organization: OrganizationSettingsFragment): Settin
     workdayStart: toTimeInput(organization.workdayStart),
     workdayEnd: toTimeInput(organization.workdayEnd),
     publicHolidays: [...organization.publicHolidays].sort(),
+    holidayCountry: organization.holidayCountry ?? null,
+    holidayRegion: organization.holidayRegion ?? null,
+    holidaysRemoved: [...organization.holidaysRemoved].sort(),
     defaultLocale: organization.defaultLocale,
   };
 }
@@ -80,6 +83,7 @@ export function validateSettings(values: SettingsValues): SettingsErrors {
   else if (TIME.test(values.workdayStart) && values.workdayEnd <= values.workdayStart)
     errors.workdayEnd = 'endBeforeStart';
   if (!values.publicHolidays.every(isValidDate)) errors.publicHolidays = 'date';
+  if (!values.holidaysRemoved.every(isValidDate)) errors.holidaysRemoved = 'date';
   if (values.defaultLocale !== 'en' && values.defaultLocale !== 'fr') errors.defaultLocale = 'locale';
   return errors;
 }
@@ -100,6 +104,11 @@ export function changedSettings(initial: SettingsValues, values: SettingsValues)
   if (values.workdayStart !== initial.workdayStart) input.workdayStart = values.workdayStart;
   if (values.workdayEnd !== initial.workdayEnd) input.workdayEnd = values.workdayEnd;
   if (!sameValue(values.publicHolidays, initial.publicHolidays)) input.publicHolidays = values.publicHolidays;
+  if (values.holidayCountry !== initial.holidayCountry) input.holidayCountry = values.holidayCountry;
+  if (values.holidayRegion !== initial.holidayRegion || values.holidayCountry !== initial.holidayCountry)
+    input.holidayRegion = values.holidayRegion;
+  if (!sameValue(values.holidaysRemoved, initial.holidaysRemoved))
+    input.holidaysRemoved = values.holidaysRemoved;
   if (values.defaultLocale !== initial.defaultLocale) input.defaultLocale = values.defaultLocale;
   return input;
 }
@@ -116,6 +125,9 @@ export function isSettingsField(field: string | null): field is SettingsField {
       'workdayStart',
       'workdayEnd',
       'publicHolidays',
+      'holidayCountry',
+      'holidayRegion',
+      'holidaysRemoved',
       'defaultLocale',
     ].includes(field)
   );

@@ -223,6 +223,13 @@ function SideFigure({ pair, side }: { pair: MirrorPair; side: Side }) {
             <Text size="xs" c="dimmed" data-testid="mirror-side-detail">
               {t('mirror.pair.detail', { n: format.number(figure.n), score: format.score(figure.score) })}
             </Text>
+            <Text size="xs" c="dimmed" data-testid="mirror-side-source">
+              {t('mirror.pair.source', {
+                sources: figure.sources
+                  .map((source) => (source === 'platform' ? t('mirror.pair.platformSource') : source))
+                  .join(', '),
+              })}
+            </Text>
           </>
         ) : (
           <Text size="sm" c="dimmed" data-testid="mirror-side-missing">
