@@ -1,5 +1,10 @@
 import { Client } from 'pg';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isEnumType, Kind, type DocumentNode, type OperationDefinitionNode, type TypeNode } from 'graphql';
 import { codes, createTestApp, type TestApp } from '../setup/test-app';
+import * as webOperations from '../../apps/web/src/gql/graphql';
+import { operationCost } from '../../apps/api/src/platform/graphql/complexity.plugin';
+import { MAX_COST } from '../../apps/api/src/platform/graphql/limits';
 
 describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
   let t: TestApp;
@@ -154,6 +159,45 @@ describe('GraphQL hygiene: loaders, paging, limits, CSRF, errors', () => {
       hr,
     );
     expect(form.errors).toBeUndefined();
+  });
+
+  it('lets every query of the web app through the cost limit, with its largest page', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    // A value for each variable: the largest page (limit 100), 24 periods, a real-looking id.
+    const valueOf = (name: string, type: TypeNode): unknown => {
+      if (type.kind === Kind.NON_NULL_TYPE) return valueOf(name, type.type);
+      if (type.kind === Kind.LIST_TYPE) return [];
+      switch (type.name.value) {
+        case 'Int':
+          return name === 'limit' ? 100 : 24;
+        case 'Boolean':
+          return false;
+        case 'ID':
+          return '00000000-0000-4000-8000-000000000000';
+        default: {
+          const named = schema.getType(type.name.value);
+          return isEnumType(named) ? named.getValues()[0]!.value : 'x';
+        }
+      }
+    };
+    const costs: Record<string, number> = {};
+    for (const [name, value] of Object.entries(webOperations)) {
+      if (!name.endsWith('Document')) continue;
+      const document = value as DocumentNode;
+      const operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      if (!operation || operation.operation !== 'query') continue;
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((v) => [
+          v.variable.name.value,
+          valueOf(v.variable.name.value, v.type),
+        ]),
+      );
+      costs[name] = operationCost(schema, document, operation.name?.value, variables);
+    }
+    expect(Object.keys(costs).length).toBeGreaterThan(30);
+    expect(Object.entries(costs).filter(([, cost]) => cost > MAX_COST)).toEqual([]);
   });
 
   it('refuses batched requests and cross-site (simple) requests', async () => {

@@ -13,10 +13,10 @@ const MONTH = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMo
   .toISOString()
   .slice(0, 10);
 /**
- * The team's figure is the sample-size-weighted mean over sources: the demo CRM sends a few hundred answers a
- * month, so ten million answers make the imported value the team's figure (to the first decimal).
+ * One figure per team, metric and month: the latest received wins over the demo CRM's (which sends a few
+ * hundred answers a month), whatever its sample size; the two are not blended.
  */
-const SAMPLE_SIZE = 10_000_000;
+const SAMPLE_SIZE = 240;
 const NEW_CSAT = 12.3;
 const HEADER = 'team,metric,period_kind,period_start,value,sample_size';
 
@@ -49,7 +49,7 @@ browserSuite('web app: the mirror', () => {
     if (!teamId) throw new Error(`No team ${TEAM} in the demo`);
     const before = await customerCsat(hrToken, teamId);
     expect(before).not.toBeNull();
-    expect(before!.n).toBeLessThan(SAMPLE_SIZE / 1000);
+    expect(before!.n).not.toBe(SAMPLE_SIZE);
     expect(Math.abs(before!.value - NEW_CSAT)).toBeGreaterThan(5);
 
     await inFreshPage('mirror-hr-intake', async (page, baseUrl) => {
@@ -68,6 +68,7 @@ browserSuite('web app: the mirror', () => {
       const shownBefore = (await customer.getByTestId('mirror-side-value').textContent())?.trim();
       expect(shownBefore).toBe(`${before!.value.toFixed(1).replace(/\.0$/, '')}%`);
       expect(await customer.getByTestId('mirror-side-detail').textContent()).toContain(`n = ${before!.n}`);
+      expect(await customer.getByTestId('mirror-side-source').textContent()).toBe('Source: crm-demo');
       // The pair also has its trend and its correlation reading.
       const pair = page.getByTestId('mirror-pair-csat');
       expect(await pair.locator('.recharts-line').count()).toBeGreaterThan(0);
@@ -114,10 +115,13 @@ browserSuite('web app: the mirror', () => {
       const after = page.getByTestId('mirror-pair-csat-customer').getByTestId('mirror-side-value');
       await after.filter({ hasText: `${NEW_CSAT}%` }).waitFor();
       expect((await after.textContent())?.trim()).toBe(`${NEW_CSAT}%`);
-      const n = SAMPLE_SIZE + before!.n;
+      // The CSV's figure alone (not blended with the CRM's), and the page says where it comes from.
       expect(
         await page.getByTestId('mirror-pair-csat-customer').getByTestId('mirror-side-detail').textContent(),
-      ).toContain(`n = ${n.toLocaleString('en-US')}`);
+      ).toContain(`n = ${SAMPLE_SIZE}`);
+      expect(
+        await page.getByTestId('mirror-pair-csat-customer').getByTestId('mirror-side-source').textContent(),
+      ).toBe('Source: csv');
     });
 
     // The API agrees.

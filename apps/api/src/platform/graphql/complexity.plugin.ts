@@ -32,21 +32,30 @@ const MAX_COST_KEY_LENGTH = 2000;
  * depends only on the document, the operation and the variables, so it is computed once per
  * combination (small variables only) and remembered with the document.
  */
+/** The estimated cost of an operation with these variables, as the limit reckons it. */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+): number {
+  return getComplexity({
+    schema,
+    operationName: operationName ?? undefined,
+    query: document,
+    variables,
+    // A field may state its own cost (`@Field({ complexity })`, e.g. short bounded lists).
+    estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
 export function complexityPlugin(getSchema: () => GraphQLSchema, maxCost = MAX_COST): ApolloServerPlugin {
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   const estimate = (
     document: DocumentNode,
     operationName: string | null | undefined,
     variables: Record<string, unknown>,
-  ) =>
-    getComplexity({
-      schema: getSchema(),
-      operationName: operationName ?? undefined,
-      query: document,
-      variables,
-      // A field may state its own cost (`@Field({ complexity })`, e.g. short bounded lists).
-      estimators: [fieldExtensionsEstimator(), listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
+  ) => operationCost(getSchema(), document, operationName, variables);
   return {
     async requestDidStart() {
       return {

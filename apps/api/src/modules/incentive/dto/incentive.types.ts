@@ -157,7 +157,7 @@ export class PayoutCurveSpecGql {
   @Field(() => CurvePoint) @ValidateNested() @Type(() => CurvePoint) threshold: CurvePoint;
   @Field(() => DecimalScalar) @IsString() target: string;
   @Field(() => CurvePoint) @ValidateNested() @Type(() => CurvePoint) cap: CurvePoint;
-  @Field(() => [CurvePoint])
+  @Field(() => [CurvePoint], { complexity: 20 })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -304,8 +304,10 @@ export class IncentiveScheme {
   @Field(() => DecimalScalar, { nullable: true }) budget: string | null;
   @Field(() => FallbackEnum) fallback: string;
   @Field(() => Int) minimumAnswers: number;
-  @Field(() => [SchemeComponentGql]) components: SchemeComponentGql[];
-  @Field(() => [SchemeGateGql]) gates: SchemeGateGql[];
+  // A scheme is one stored document (at most 12 components and 12 gates, no resolver behind them):
+  // its short lists state their own cost, so the list of schemes fits the limit.
+  @Field(() => [SchemeComponentGql], { complexity: 12 }) components: SchemeComponentGql[];
+  @Field(() => [SchemeGateGql], { complexity: 12 }) gates: SchemeGateGql[];
   @Field(() => SchemeStatus) status: string;
   @Field(() => ID) designedById: string;
   @Field() designedByName: string;

@@ -94,6 +94,7 @@ export class MirrorSide {
   @Field(() => Int, { description: 'Answers or cases behind the figure (≥ k).' }) n: number;
   @Field(() => Float, { description: '0-100, 100 = best.' }) score: number;
   @Field(() => [String], {
+    complexity: 1, // a few short names
     description:
       'Where the figure comes from: the source of each team’s value (one per team and period; "platform" for figures the platform computes).',
   })
