@@ -107,21 +107,24 @@ export function CountryHolidaysField(props: CountryHolidaysFieldProps) {
             />
             {days.loading && <Loader size="xs" />}
           </Group>
-          <Table.ScrollContainer minWidth={280} mt="xs">
-            <Table verticalSpacing={4} data-testid="country-holidays">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('settings.holidayDate')}</Table.Th>
-                  <Table.Th>{t('settings.holidayName')}</Table.Th>
-                  <Table.Th>{t('settings.holidayOff')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(days.data?.countryHolidays ?? []).map((day) => (
-                  <Table.Tr key={day.date}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(day.date)}</Table.Td>
-                    <Table.Td>{day.name}</Table.Td>
-                    <Table.Td>
+          <Table verticalSpacing={4} mt="xs" maw={560} data-testid="country-holidays">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.holidayName')}</Table.Th>
+                <Table.Th ta="right">{t('settings.holidayOff')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(days.data?.countryHolidays ?? []).map((day) => (
+                <Table.Tr key={day.date}>
+                  <Table.Td>
+                    <Text size="sm">{day.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {format.date(day.date)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group justify="flex-end">
                       <Switch
                         checked={!off.has(day.date)}
                         onChange={(event) => toggle(day.date, event.currentTarget.checked)}
@@ -130,12 +133,12 @@ export function CountryHolidaysField(props: CountryHolidaysFieldProps) {
                           date: format.date(day.date),
                         })}
                       />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
           {days.error && (
             <Text size="sm" c="red">
               {t('settings.holidaysUnavailable')}
