@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: static checks (format, lint, types), a build of what changed, then every jest
 // project (unit, api on a real PostgreSQL, browser in a real Chromium). Exit code is non-zero
-// if anything fails. `--quick` skips the static checks.
+// if anything fails. `--quick` skips the static checks; `--any-date` (on in CI) runs the unit, web
+// and API projects once more at another date (see below).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
-const jestArgs = process.argv.slice(2).filter((a) => a !== '--quick');
+const jestArgs = process.argv.slice(2).filter((a) => a !== '--quick' && a !== '--any-date');
 const step = (name, cmd, args) => {
   const t = Date.now();
   console.log(`\n▶ ${name}`);
@@ -38,12 +39,46 @@ const r = spawnSync(
   ['--ci', '--maxWorkers=2', '--json', `--outputFile=${summary}`, ...jestArgs],
   { cwd: root, stdio: 'inherit' },
 );
-if (existsSync(summary)) {
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const count = () => {
+  if (!existsSync(summary)) return;
   const j = JSON.parse(readFileSync(summary, 'utf8'));
-  // The plain closing line CI reads: N passed, N failed, N skipped.
+  counts.passed += j.numPassedTests;
+  counts.failed += j.numFailedTests;
+  counts.skipped += j.numPendingTests + j.numTodoTests;
+};
+count();
+let status = r.status ?? 1;
+console.log(`${status === 0 ? '✔' : '✖'} tests (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+
+// In CI (or with --any-date), the unit, web and API projects run once more with every process's
+// clock moved to one of the instants where a calendar bites (scripts/test-at.mjs, libfaketime):
+// the suites must pass whatever the date. The instant changes with the day, so main meets each in
+// turn; the line below says how to run the same again.
+const ANY_DATE_INSTANTS = [
+  '2027-03-28T00:30:00Z', // the night Paris moves to summer time
+  '2028-02-29T12:00:00Z', // a leap day
+  '2027-06-06T23:30:00Z', // a Sunday night (already Monday in Paris)
+  '2027-01-01T10:00:00Z', // New Year's Day, a holiday
+  '2027-10-31T00:30:00Z', // back to winter time
+  '2026-12-31T23:30:00Z', // New Year's Eve in UTC, New Year's Day in Paris
+  '2028-02-29T23:30:00Z', // the end of a leap February (1 March in Paris)
+];
+const anyDate = process.argv.includes('--any-date') || (process.env.CI === 'true' && !jestArgs.length);
+if (anyDate && !process.env.FAKETIME && status === 0) {
+  const day = Math.floor(Date.now() / 86_400_000);
+  const instant = ANY_DATE_INSTANTS[day % ANY_DATE_INSTANTS.length];
   console.log(
-    `\ntests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests + j.numTodoTests} skipped`,
+    `\n▶ tests at another date: ${instant} (again: npm run test:at -- ${instant} --selectProjects unit web api)`,
   );
+  const again = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/test-at.mjs'), instant, '--selectProjects', 'unit', 'web', 'api'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  count();
+  status = again.status ?? 1;
 }
-console.log(`${r.status === 0 ? '✔' : '✖'} tests (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-process.exit(r.status ?? 1);
+// The plain closing line CI reads: N passed, N failed, N skipped (every run above).
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(status);

@@ -1,3 +1,4 @@
+import { localDateAsUtc } from '@symmetry/domain';
 import { codes, createTestApp, type TestApp } from '../setup/test-app';
 import { newTeam } from '../setup/factories';
 import { MirrorService, periodStartOf } from '../../apps/api/src/modules/mirror/mirror.service';
@@ -14,8 +15,9 @@ describe('the mirror', () => {
   let manager: string;
   let teamName: string;
   let teamId: string;
+  /** The organisation's month (Paris), `offset` months from the current one. */
   const month = (offset: number) => {
-    const d = new Date();
+    const d = localDateAsUtc(new Date(), 'Europe/Paris');
     return periodStartOf('MONTH', new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1)));
   };
 

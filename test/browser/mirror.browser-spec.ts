@@ -8,10 +8,8 @@ import { browserSuite, useBrowserApp } from '../setup/browser';
 
 const HR = 'hr@meridian.example';
 const TEAM = 'Customer Service — Lyon';
-/** The first day of the current month (UTC): the period the mirror opens on. */
-const MONTH = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1))
-  .toISOString()
-  .slice(0, 10);
+/** The first day of the organisation's current month (Paris): the period the mirror opens on. */
+const MONTH = `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date())}-01`;
 /**
  * One figure per team, metric and month: the latest received wins over the demo CRM's (which sends a few
  * hundred answers a month), whatever its sample size; the two are not blended.

@@ -24,7 +24,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.TEST_SERVER_LOG_LEVEL ?? 'warn',
       HOST: '127.0.0.1',
       ...env,
       PORT: String(port),

@@ -1,3 +1,4 @@
+import { localDateAsUtc } from '@symmetry/domain';
 import type { DataSource } from 'typeorm';
 import { FIRST, LAST, rng, uuidFrom } from './seed.generator';
 import { MirrorService } from '../modules/mirror/mirror.service';
@@ -53,7 +54,11 @@ function hash(s: string): number {
  * pay only ever involve current staff; the mirror's platform figures are then computed again, now
  * with employee retention. The five demo logins are current staff and stay so.
  */
-export async function seedLeavers(ds: DataSource, organizationId: string, now = new Date()): Promise<number> {
+export async function seedLeavers(
+  ds: DataSource,
+  organizationId: string,
+  now = localDateAsUtc(new Date(), 'Europe/Paris'),
+): Promise<number> {
   const teams: { id: string; name: string; manager_id: string | null; headcount: number }[] = await ds.query(
     `SELECT t.id, t.name, t.manager_id, count(p.id)::int AS headcount
        FROM team t JOIN person p ON p.team_id = t.id AND p.left_on IS NULL

@@ -1,3 +1,4 @@
+import { localDateAsUtc } from '@symmetry/domain';
 import { rng as seededRandom } from './seed.generator';
 import { pastMonths, plannedLeavers } from './seed-leavers';
 import type { DataSource } from 'typeorm';
@@ -36,7 +37,11 @@ export async function seedMirror(ds: DataSource, organizationId: string): Promis
     [organizationId],
   );
   const internalOf = new Map(internal.map((x) => [`${x.team_id}|${x.period}`, Number(x.value)]));
-  const now = new Date();
+  // The organisation's date (its months, as the mirror counts them), not UTC's.
+  const [{ time_zone: timeZone }] = await ds.query(`SELECT time_zone FROM organization WHERE id = $1`, [
+    organizationId,
+  ]);
+  const now = localDateAsUtc(new Date(), timeZone);
   const months = Array.from({ length: 24 }, (_, i) =>
     periodStartOf('MONTH', new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 23 + i, 1))),
   );

@@ -58,6 +58,15 @@ export function assertTimeZone(timeZone: string): void {
   });
 }
 
+/**
+ * The calendar date in `timeZone` at the instant `at`, as a Date at 00:00 UTC of that date: for
+ * period arithmetic done with UTC getters ("this month" is the organisation's month, not UTC's).
+ */
+export function localDateAsUtc(at: Date, timeZone: string): Date {
+  const w = wallClockAt(at.getTime(), timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day));
+}
+
 /** Wall-clock date and time of the instant `utcMs` in `timeZone` (Intl-based, DST-aware). */
 export function wallClockAt(utcMs: number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import {
   laggedCorrelation,
   linearFit,
+  localDateAsUtc,
   MetricDirection,
   normaliseTo100,
   readLaggedCorrelation,
@@ -678,16 +679,18 @@ export class MirrorService implements OnModuleInit {
     const teams = await this.visibleTeams(viewer);
     if (args.teamId && !teams.some((t) => t.id === args.teamId)) throw notFound('Team');
     await this.ensureCatalog(this.db, viewer.organizationId);
-    const last = args.period ?? periodStartOf(args.periodKind, new Date());
-    if (periodStartOf(args.periodKind, new Date(`${last}T00:00:00Z`)) !== last)
+    if (args.period && periodStartOf(args.periodKind, new Date(`${args.period}T00:00:00Z`)) !== args.period)
       throw badInput('period', 'Not the start of a period of that kind');
     const [v] = await this.db.query(
       `SELECT (SELECT concat_ws(':', count(*), max(updated_at)) FROM metric_value WHERE organization_id = $1) AS data,
               (SELECT md5(string_agg(concat_ws('/', id, scale_min, scale_max, direction, name_en, name_fr, unit), ',' ORDER BY id))
                  FROM metric_definition WHERE organization_id = $1) AS defs,
-              (SELECT anonymity_threshold FROM organization WHERE id = $1) AS k`,
+              (SELECT anonymity_threshold FROM organization WHERE id = $1) AS k,
+              (SELECT time_zone FROM organization WHERE id = $1) AS tz`,
       [viewer.organizationId],
     );
+    // The current period is the organisation's (its time zone's date), as the platform's figures are.
+    const last = args.period ?? periodStartOf(args.periodKind, localDateAsUtc(new Date(), v.tz));
     const key = [
       viewer.organizationId,
       v.data,

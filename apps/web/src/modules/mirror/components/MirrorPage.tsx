@@ -8,11 +8,12 @@ import { useSession } from '../../../platform/auth/useSession';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { PageLoader } from '../../shell/components/PageLoader';
 import { QueryError } from '../../shell/components/QueryError';
+import { useOrganization } from '../../shell/hooks/useOrganization';
 import { useVocabulary } from '../../shell/hooks/useVocabulary';
 import { ACCESS, hasAnyRole } from '../../shell/utils/access';
 import { useMirror, useMirrorParams, useRefreshInternalMetrics } from '../hooks/useMirror';
 import { useMirrorFormat } from '../hooks/useMirrorFormat';
-import { heatmapGrid, PERIOD_KINDS, pickablePeriods, type MirrorView } from '../utils/mirror';
+import { heatmapGrid, localDateIn, PERIOD_KINDS, pickablePeriods, type MirrorView } from '../utils/mirror';
 import { MirrorHeatmap } from './MirrorHeatmap';
 import { PairCard } from './PairCard';
 import { SupportServicesMirror } from './SupportServicesMirror';
@@ -100,7 +101,9 @@ function MirrorControls({ kind, period, teamId, teams, onChange }: MirrorControl
   const { person } = useSession();
   const { refresh, refreshing, error } = useRefreshInternalMetrics();
   const [refreshed, setRefreshed] = useState<number | null>(null);
-  const periods = useMemo(() => pickablePeriods(kind, new Date()), [kind]);
+  const { organization } = useOrganization();
+  const timeZone = organization?.timeZone ?? 'UTC';
+  const periods = useMemo(() => pickablePeriods(kind, localDateIn(new Date(), timeZone)), [kind, timeZone]);
   const periodOptions = periods.map((start, index) => ({
     value: start,
     label:

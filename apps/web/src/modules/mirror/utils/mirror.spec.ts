@@ -6,6 +6,7 @@ import {
   intakeCurlExample,
   intakeTemplateCsv,
   isPeriodStart,
+  localDateIn,
   pickablePeriods,
   periodStartOf,
   shiftPeriod,
@@ -19,6 +20,16 @@ describe('mirror periods', () => {
     expect(periodStartOf('QUARTER', date)).toBe('2026-04-01');
     expect(periodStartOf('WEEK', date)).toBe('2026-05-11');
     expect(periodStartOf('WEEK', new Date('2026-05-10T12:00:00Z'))).toBe('2026-05-04');
+  });
+
+  it('counts the current period in the organisation’s time zone', () => {
+    // 23:30 UTC on New Year's Eve is already 1 January in Paris, still 31 December in Montreal.
+    const eve = new Date('2026-12-31T23:30:00Z');
+    expect(pickablePeriods('MONTH', localDateIn(eve, 'Europe/Paris'), 1)).toEqual(['2027-01-01']);
+    expect(pickablePeriods('MONTH', localDateIn(eve, 'America/Montreal'), 1)).toEqual(['2026-12-01']);
+    expect(localDateIn(new Date('2028-02-29T23:30:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2028-03-01T00:00:00.000Z',
+    );
   });
 
   it('shifts periods across years', () => {
