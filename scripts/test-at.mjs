@@ -8,10 +8,11 @@
 //   npm run test:at -- 2028-02-29T12:00:00Z --selectProjects unit web api
 //   npm run test:at -- 2027-06-06T23:30:00Z test/api/desk-queue.e2e-spec.ts
 //
-// Needs faketime (`apt-get install faketime`). Monotonic clocks stay real, so timers and timeouts
-// behave; only the wall clock (Date, now() in SQL, the browser's Date) moves.
+// Needs faketime (`apt-get install faketime`). The wall clock (Date, now() in SQL, the browser's
+// Date) and the monotonic clocks move by one offset, the same in every process.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +40,12 @@ const env = {
   ...process.env,
   LD_PRELOAD: [library, process.env.LD_PRELOAD].filter(Boolean).join(':'),
   FAKETIME: `${offset >= 0 ? '+' : ''}${offset}`,
-  FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  // No shared-memory semaphore between the processes (one offset needs none): a process killed
+  // while holding it (tests kill servers) would leave the others waiting for it.
+  FAKETIME_DISABLE_SHM: '1',
+  // Monotonic clocks move by the same offset (a constant: timers behave, and Chromium, which
+  // compares them with the wall clock, loads pages at once), unless that would take them below zero.
+  ...(offset < 0 && -offset > uptime() - 60 ? { FAKETIME_DONT_FAKE_MONOTONIC: '1' } : {}),
 };
 const r = spawnSync(process.execPath, [join(root, 'scripts/test.mjs'), '--quick', ...rest], {
   cwd: root,
