@@ -8,7 +8,7 @@ import type { Viewer } from '../platform/auth/viewer';
 import { Role } from '../modules/organization/organization.enums';
 
 /** The last complete quarter before `now` in `timeZone` (its first day). */
-export function lastQuarterStart(now = new Date(), timeZone = 'Europe/Paris'): string {
+export function lastQuarterStart(now: Date, timeZone: string): string {
   const { year, month } = wallClockAt(now.getTime(), timeZone);
   const q = Math.floor((month - 1) / 3);
   return new Date(Date.UTC(year, (q - 1) * 3, 1)).toISOString().slice(0, 10);
@@ -30,6 +30,9 @@ const curve = (threshold: string, target: string, cap: string, capPercent = '150
  */
 export async function seedIncentives(ds: DataSource, organizationId: string): Promise<void> {
   const service = new IncentiveService(ds, new AuditService());
+  const [{ time_zone: timeZone }] = await ds.query(`SELECT time_zone FROM organization WHERE id = $1`, [
+    organizationId,
+  ]);
   const accounts: { person_id: string; email: string; roles: string[] }[] = await ds.query(
     `SELECT person_id, email, roles::text[] AS roles FROM user_account
       WHERE organization_id = $1 AND email IN ('hr@meridian.example', 'admin@meridian.example')`,
@@ -51,7 +54,7 @@ export async function seedIncentives(ds: DataSource, organizationId: string): Pr
     description:
       'Quarterly bonus of the front line: how our customers rate the team, the team’s NPS as a shared pool, and each person’s objectives.',
     periodKind: 'QUARTER' as IncentiveSchemeInput['periodKind'],
-    periodStart: lastQuarterStart(),
+    periodStart: lastQuarterStart(new Date(), timeZone),
     currency: 'EUR',
     population: { teamIds: teams.map((t) => t.id), positionIds: [], personIds: [] },
     minimumEligibleDays: 30,

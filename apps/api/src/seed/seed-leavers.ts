@@ -54,11 +54,12 @@ function hash(s: string): number {
  * pay only ever involve current staff; the mirror's platform figures are then computed again, now
  * with employee retention. The five demo logins are current staff and stay so.
  */
-export async function seedLeavers(
-  ds: DataSource,
-  organizationId: string,
-  now = localDateAsUtc(new Date(), 'Europe/Paris'),
-): Promise<number> {
+export async function seedLeavers(ds: DataSource, organizationId: string, at = new Date()): Promise<number> {
+  // The organisation's date (its months, as seed-mirror and the mirror count them), not UTC's.
+  const [{ time_zone: timeZone }] = await ds.query(`SELECT time_zone FROM organization WHERE id = $1`, [
+    organizationId,
+  ]);
+  const now = localDateAsUtc(at, timeZone);
   const teams: { id: string; name: string; manager_id: string | null; headcount: number }[] = await ds.query(
     `SELECT t.id, t.name, t.manager_id, count(p.id)::int AS headcount
        FROM team t JOIN person p ON p.team_id = t.id AND p.left_on IS NULL

@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CountryHolidaysDocument, HolidayCountriesDocument } from '../../../gql/graphql';
 import { useFormatters } from '../../../platform/i18n/format';
+import { localDateIn } from '../../../platform/time/local-date';
 
 interface CountryHolidaysFieldProps {
   country: string | null;
@@ -27,14 +28,6 @@ interface CountryHolidaysFieldProps {
   error?: string;
 }
 
-function yearIn(timeZone: string): number {
-  try {
-    return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(new Date()));
-  } catch {
-    return new Date().getFullYear();
-  }
-}
-
 /**
  * The country (and region) whose public holidays are the organisation's days off, every year, and
  * the holidays of this year or the next: each can be switched off when the organisation works it.
@@ -44,7 +37,7 @@ export function CountryHolidaysField(props: CountryHolidaysFieldProps) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const locale = i18n.language.startsWith('fr') ? 'fr' : 'en';
-  const thisYear = yearIn(timeZone);
+  const thisYear = localDateIn(new Date(), timeZone).getUTCFullYear();
   const [year, setYear] = useState(thisYear);
   const countries = useQuery(HolidayCountriesDocument, { variables: { locale } });
   const list = useMemo(() => countries.data?.holidayCountries ?? [], [countries.data]);

@@ -6,12 +6,12 @@ import {
   intakeCurlExample,
   intakeTemplateCsv,
   isPeriodStart,
-  localDateIn,
   pickablePeriods,
   periodStartOf,
   shiftPeriod,
   teamsWithFigures,
 } from './mirror';
+import { localDateIn } from '../../../platform/time/local-date';
 
 describe('mirror periods', () => {
   it('starts periods as the API does (UTC; weeks on Mondays)', () => {

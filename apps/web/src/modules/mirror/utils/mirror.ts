@@ -51,21 +51,6 @@ export function shiftPeriod(kind: PeriodKind, start: string, n: number): string 
   return iso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1)));
 }
 
-/**
- * The organisation's date at `now` (in its time zone), as a Date at 00:00 UTC of that date: the
- * current period is the organisation's, as the API counts it, whatever the browser's zone.
- */
-export function localDateIn(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return new Date(Date.UTC(part('year'), part('month') - 1, part('day')));
-}
-
 /** The periods one may choose as the latest, newest first. */
 export function pickablePeriods(kind: PeriodKind, now: Date, count = PICKABLE_PERIODS): string[] {
   const current = periodStartOf(kind, now);
